@@ -1,0 +1,5 @@
+import sys
+
+from services_catalog.cli import main
+
+sys.exit(main())

@@ -1,0 +1,192 @@
+"""The catalogue's query API: what the assistant's actions and the CLI call.
+
+`Catalogue` watches its database for a new build and swaps in a fresh
+snapshot, so service owners' edits reach a running assistant without a
+restart or a retrain. A failed reload keeps the last good snapshot.
+"""
+from __future__ import annotations
+
+import heapq
+import logging
+import os
+import threading
+import time as clock
+from datetime import date
+from typing import Dict, List, Optional, Tuple
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.pool import NullPool
+
+from services_catalog.geography import Place, gazetteer, haversine_km
+from services_catalog.model import (LEVEL_ORDER, Bundle, CrossPromotion, LifeEvent, Location, NearbyAnswer, OfficeHit,
+                                    Organization, Outreach, Service, ServiceMatch)
+from services_catalog.schema import catalogue_meta, database_url, sqlite_path
+from services_catalog.snapshot import Snapshot, load_snapshot
+from services_catalog.text import fold
+
+log = logging.getLogger(__name__)
+NEAR_KM = 150.0
+
+
+class CatalogueUnavailable(Exception):
+    """No catalogue database has been built yet, or it cannot be read."""
+
+
+class Catalogue:
+    def __init__(self, url: Optional[str] = None, check_interval: float = 1.0) -> None:
+        self.url = url or database_url()
+        self._file = sqlite_path(self.url)
+        # NullPool: every check opens the database anew, so a SQLite file replaced by a build is seen at once.
+        self._engine = create_engine(self.url, poolclass=NullPool if self._file else None, future=True)
+        self._check_interval = check_interval
+        self._lock = threading.Lock()
+        self._snapshot: Optional[Snapshot] = None
+        self._file_stamp: Optional[Tuple[int, int]] = None
+        self._checked_at = 0.0
+
+    # -- freshness -------------------------------------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        """The newest good build, reloading it first when the database has changed."""
+        if self._snapshot is None or self._maybe_changed():
+            with self._lock:
+                self._reload()
+        if self._snapshot is None:
+            raise CatalogueUnavailable(f"no catalogue at {self.url}; run `python -m services_catalog build`")
+        return self._snapshot
+
+    def _maybe_changed(self) -> bool:
+        if self._file is not None:
+            try:
+                stat = os.stat(self._file)
+            except OSError:
+                return False
+            return (stat.st_ino, stat.st_mtime_ns) != self._file_stamp
+        now = clock.monotonic()
+        if now - self._checked_at < self._check_interval:
+            return False
+        self._checked_at = now
+        return True
+
+    def _reload(self) -> None:
+        try:
+            stamp = None
+            if self._file is not None:
+                stat = os.stat(self._file)
+                stamp = (stat.st_ino, stat.st_mtime_ns)
+            with self._engine.connect() as conn:
+                build_id = conn.execute(select(catalogue_meta.c.build_id)).scalar()
+                if self._snapshot is None or build_id != self._snapshot.build_id:
+                    self._snapshot = load_snapshot(conn)
+                    log.info("catalogue build %s loaded", build_id)
+            self._file_stamp = stamp
+        except Exception as error:  # keep serving the last good catalogue
+            if self._snapshot is None:
+                raise CatalogueUnavailable(f"cannot read the catalogue at {self.url}: {error}") from error
+            log.warning("catalogue reload failed, keeping build %s: %s", self._snapshot.build_id, error)
+
+    # -- services --------------------------------------------------------------------------------------------
+    def search_services(self, text: str, limit: int = 5) -> List[ServiceMatch]:
+        """Services for what a client typed, best first; empty when nothing is relevant."""
+        snap = self.snapshot()
+        return [ServiceMatch(snap.services[h.key], h.score) for h in snap.service_index.search(text, limit)]
+
+    def service(self, service_id: str) -> Optional[Service]:
+        return self.snapshot().services.get(service_id)
+
+    # -- places and offices ----------------------------------------------------------------------------------
+    @staticmethod
+    def resolve_place(text: str) -> Optional[Place]:
+        return gazetteer().resolve(text)
+
+    def nearest_offices(self, service_id: str, place: Place, limit: int = 3, max_km: float = NEAR_KM,
+                        day: Optional[date] = None) -> NearbyAnswer:
+        """Where the service is offered in person, nearest first, with the remote alternatives."""
+        snap = self.snapshot()
+        service = snap.services[service_id]
+        day = day or date.today()
+        offered = snap.locations_by_service.get(service_id, [])
+        ranked = heapq.nsmallest(limit, (
+            (haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), loc.id, loc, hours)
+            for loc, hours in offered))
+        offices = [OfficeHit(loc, round(km, 1), loc.hours_on(day, hours), hours)
+                   for km, _, loc, hours in ranked if km <= max_km]
+        return NearbyAnswer(service, offices, max_km, remote_channels(service))
+
+    def offices_near(self, place: Place, limit: int = 3, organization: str = "", max_km: float = NEAR_KM,
+                     day: Optional[date] = None) -> List[OfficeHit]:
+        """Any offices near a place, optionally only those whose organization's name contains `organization`."""
+        snap = self.snapshot()
+        day = day or date.today()
+        wanted = fold(organization)
+        ranked = heapq.nsmallest(limit, (
+            (haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), loc.id, loc)
+            for loc in snap.locations.values()
+            if not wanted or wanted in fold(loc.organization.name.en + " " + loc.organization.name.fr + " "
+                                               + loc.name.en + " " + loc.name.fr)))
+        return [OfficeHit(loc, round(km, 1), loc.hours_on(day)) for km, _, loc in ranked if km <= max_km]
+
+    def find_location(self, text: str) -> Optional[Location]:
+        """A location by its name ("Ottawa City Hall", "hôtel de ville d'Ottawa")."""
+        snap = self.snapshot()
+        hits = snap.location_index.search(text, limit=1, min_score=0.6)
+        return snap.locations[hits[0].key] if hits else None
+
+    def location(self, location_id: str) -> Optional[Location]:
+        return self.snapshot().locations.get(location_id)
+
+    def colocated(self, location_id: str) -> List[Tuple[str, List[Tuple[Organization, List[Service]]]]]:
+        """What is offered at a location, grouped by level of government then organization."""
+        by_org: Dict[str, List[Service]] = {}
+        for service in self.snapshot().services_by_location.get(location_id, []):
+            by_org.setdefault(service.organization.id, []).append(service)
+        groups: Dict[str, List[Tuple[Organization, List[Service]]]] = {}
+        for services in by_org.values():
+            org = services[0].organization
+            groups.setdefault(org.jurisdiction_level, []).append((org, services))
+        return [(level, sorted(groups[level], key=lambda g: g[0].name.en)) for level in LEVEL_ORDER if level in groups]
+
+    # -- integration: bundles, life events, outreach, cross promotion ----------------------------------------
+    def bundles_for_service(self, service_id: str) -> List[Bundle]:
+        return list(self.snapshot().bundles_by_service.get(service_id, []))
+
+    def search_bundles(self, text: str, limit: int = 3) -> List[Bundle]:
+        snap = self.snapshot()
+        return [snap.bundles[h.key] for h in snap.bundle_index.search(text, limit)]
+
+    def bundle(self, bundle_id: str) -> Optional[Bundle]:
+        return self.snapshot().bundles.get(bundle_id)
+
+    def search_life_events(self, text: str, limit: int = 1) -> List[LifeEvent]:
+        snap = self.snapshot()
+        return [snap.life_events[h.key] for h in snap.life_event_index.search(text, limit, min_score=0.4)]
+
+    def outreach_near(self, place: Place, radius_km: float = 75.0, today: Optional[date] = None) -> List[Outreach]:
+        """Outreach serving a community: current and upcoming first (soonest first), then past (latest first)."""
+        today = today or date.today()
+        near = [o for o in self.snapshot().outreach
+                if haversine_km(place.latitude, place.longitude, o.latitude, o.longitude) <= radius_km]
+        current = [o for o in near if o.end_date is None or o.end_date >= today]
+        past = [o for o in near if o.end_date is not None and o.end_date < today]
+        current.sort(key=lambda o: (o.start_date or date.min, o.id))
+        past.sort(key=lambda o: (o.end_date, o.id), reverse=True)
+        return current + past
+
+    def cross_promotions(self, service_id: str = "", promoter_id: str = "") -> List[CrossPromotion]:
+        return [c for c in self.snapshot().cross_promotions
+                if (not service_id or c.service.id == service_id) and (not promoter_id or c.promoter.id == promoter_id)]
+
+
+def remote_channels(service: Service) -> List[str]:
+    """The channels that spare a trip, in the order a client would try them."""
+    return [channel for channel in ("online", "phone", "mail") if channel in service.channels]
+
+
+_shared: Optional[Catalogue] = None
+
+
+def shared_catalogue() -> Catalogue:
+    """One Catalogue per process, so every caller shares one snapshot and one reload."""
+    global _shared
+    if _shared is None:
+        _shared = Catalogue()
+    return _shared

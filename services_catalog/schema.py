@@ -1,0 +1,51 @@
+"""The database schema, derived from the table declarations.
+
+The database mirrors the CSV files one to one (plus a build stamp), so what a
+service owner sees in a file is what the assistant reads. Everything is plain
+SQLAlchemy Core: the same code runs on SQLite and PostgreSQL.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Dict
+
+from sqlalchemy import Column as SAColumn
+from sqlalchemy import Float, Index, Integer, MetaData, PrimaryKeyConstraint, Table as SATable, Text
+
+from services_catalog.tables import TABLES, Table
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATABASE = REPO_ROOT / "build" / "catalogue.db"
+URL_VARIABLE = "GUICHET_CATALOGUE_URL"
+
+metadata = MetaData()
+_TYPES = {"float": Float, "int": Integer}
+
+
+def _sa_table(table: Table) -> SATable:
+    columns = [SAColumn(c.name, _TYPES.get(c.kind, Text), nullable=not c.required) for c in table.columns]
+    indexes = [Index(f"ix_{table.name}_{c.name}", c.name) for c in table.columns if c.kind == "ref"]
+    return SATable(table.name, metadata, *columns, PrimaryKeyConstraint(*table.key), *indexes)
+
+
+SA_TABLES: Dict[str, SATable] = {t.name: _sa_table(t) for t in TABLES}
+
+catalogue_meta = SATable(
+    "catalogue_meta",
+    metadata,
+    SAColumn("build_id", Text, primary_key=True),
+    SAColumn("built_at", Text, nullable=False),
+    SAColumn("summary", Text, nullable=False),
+)
+
+
+def database_url() -> str:
+    """The catalogue database: $GUICHET_CATALOGUE_URL, else a SQLite file under build/."""
+    return os.environ.get(URL_VARIABLE) or f"sqlite:///{DEFAULT_DATABASE}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a sqlite:/// URL, None for other databases."""
+    prefix = "sqlite:///"
+    return Path(url[len(prefix):]) if url.startswith(prefix) and url != prefix else None

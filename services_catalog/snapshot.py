@@ -1,0 +1,194 @@
+"""One build of the catalogue, loaded into memory with its search indexes.
+
+A snapshot is immutable: a reload builds a new one beside it and swaps the
+reference, so a request in flight always sees one consistent catalogue.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from services_catalog.model import (Bilingual, Bundle, CrossPromotion, LifeEvent, Location, OpeningHours,
+                                    Organization, Outreach, Service)
+from services_catalog.schema import SA_TABLES, catalogue_meta
+from services_catalog.text_index import Synonyms, TextIndex
+
+Record = Mapping[str, Any]
+NAME, ALIAS, CONTEXT = 1.0, 0.95, 0.3
+
+
+def _pair(row: Record, stem: str) -> Bilingual:
+    return Bilingual(row.get(f"{stem}_en") or "", row.get(f"{stem}_fr") or "")
+
+
+def _date(value: Optional[str]) -> Optional[date]:
+    return date.fromisoformat(value) if value else None
+
+
+def _aliases(pair: Bilingual) -> List[Tuple[str, float]]:
+    return [(alias, ALIAS) for text in (pair.en, pair.fr) for alias in text.split(";") if alias.strip()]
+
+
+def _named(name: Bilingual, alias: Bilingual, *context: str) -> List[Tuple[str, float]]:
+    return [(name.en, NAME), (name.fr, NAME), *_aliases(alias), *[(text, CONTEXT) for text in context if text]]
+
+
+@dataclass
+class Snapshot:
+    build_id: str
+    built_at: str
+    organizations: Dict[str, Organization]
+    services: Dict[str, Service]
+    locations: Dict[str, Location]
+    bundles: Dict[str, Bundle]
+    life_events: Dict[str, LifeEvent]
+    outreach: List[Outreach]
+    cross_promotions: List[CrossPromotion]
+    locations_by_service: Dict[str, List[Tuple[Location, Tuple[OpeningHours, ...]]]]
+    services_by_location: Dict[str, List[Service]]
+    bundles_by_service: Dict[str, List[Bundle]]
+    service_index: TextIndex
+    location_index: TextIndex
+    bundle_index: TextIndex
+    life_event_index: TextIndex
+
+
+def _hours(rows: Sequence[Record]) -> Tuple[OpeningHours, ...]:
+    return tuple(
+        OpeningHours(tuple(r["byday"].split(";")), time.fromisoformat(r["opens_at"]), time.fromisoformat(r["closes_at"]),
+                     _date(r["valid_from"]), _date(r["valid_to"]), _pair(r, "description"))
+        for r in rows
+    )
+
+
+def load_snapshot(conn: Connection) -> Snapshot:
+    data = {name: [dict(r) for r in conn.execute(select(table)).mappings()] for name, table in SA_TABLES.items()}
+    meta = conn.execute(select(catalogue_meta)).mappings().first()
+
+    organizations = {
+        r["id"]: Organization(r["id"], _pair(r, "name"), _pair(r, "url"), r["jurisdiction_level"],
+                              r["state_province"], r["verification"])
+        for r in data["organizations"]
+    }
+    services = {
+        r["id"]: Service(r["id"], organizations[r["organization_id"]], _pair(r, "name"), _pair(r, "alternate_name"),
+                         _pair(r, "description"), tuple(r["channels"].split(";")), _pair(r, "url"), r["phone"],
+                         _pair(r, "fees"), _pair(r, "eligibility"), _pair(r, "documents"), r["status"],
+                         r["verification"])
+        for r in data["services"]
+    }
+    by_location: Dict[str, Dict[str, List[Record]]] = {
+        name: _group(data[name], "location_id") for name in ("phones", "languages", "schedules")
+    }
+    locations = {
+        r["id"]: Location(r["id"], organizations[r["organization_id"]], _pair(r, "name"), _pair(r, "description"),
+                          r["location_type"], r["address_1"], r["address_2"], r["city"], r["state_province"],
+                          r["postal_code"], r["latitude"], r["longitude"], _pair(r, "url"), r["verification"],
+                          tuple(p["number"] for p in by_location["phones"].get(r["id"], [])),
+                          tuple(sorted(lang["code"] for lang in by_location["languages"].get(r["id"], []))),
+                          _hours(by_location["schedules"].get(r["id"], [])))
+        for r in data["locations"]
+    }
+    sal_hours = _group(data["schedules"], "service_at_location_id")
+    locations_by_service: Dict[str, List[Tuple[Location, Tuple[OpeningHours, ...]]]] = defaultdict(list)
+    services_by_location: Dict[str, List[Service]] = defaultdict(list)
+    for r in data["service_at_location"]:
+        location, service = locations[r["location_id"]], services[r["service_id"]]
+        locations_by_service[service.id].append((location, _hours(sal_hours.get(r["id"], []))))
+        services_by_location[location.id].append(service)
+
+    bundles = {
+        r["id"]: Bundle(r["id"], organizations[r["organization_id"]], _pair(r, "name"), _pair(r, "description"),
+                        _pair(r, "url"), _members(data["bundle_services"], "bundle_id", r["id"], services),
+                        r["verification"])
+        for r in data["bundles"]
+    }
+    bundles_by_service: Dict[str, List[Bundle]] = defaultdict(list)
+    for bundle in bundles.values():
+        for service in bundle.services:
+            bundles_by_service[service.id].append(bundle)
+    life_events = {
+        r["id"]: LifeEvent(r["id"], _pair(r, "name"), _pair(r, "description"),
+                           _members(data["life_event_services"], "life_event_id", r["id"], services))
+        for r in data["life_events"]
+    }
+    synonyms = Synonyms((r["term"], r["expansion"]) for r in data["synonyms"])
+    aliases = {r["id"]: _pair(r, "alternate_name") for r in data["bundles"] + data["life_events"]}
+    return Snapshot(
+        build_id=meta["build_id"] if meta else "",
+        built_at=meta["built_at"] if meta else "",
+        organizations=organizations,
+        services=services,
+        locations=locations,
+        bundles=bundles,
+        life_events=life_events,
+        outreach=_outreach(data, organizations, services, locations),
+        cross_promotions=[
+            CrossPromotion(r["id"], services[r["service_id"]], organizations[r["promoter_organization_id"]],
+                           r["channel"], locations.get(r["location_id"] or ""), r["community"],
+                           _pair(r, "description"), _date(r["start_date"]), _date(r["end_date"]), r["verification"])
+            for r in data["cross_promotions"]
+        ],
+        locations_by_service=dict(locations_by_service),
+        services_by_location=dict(services_by_location),
+        bundles_by_service=dict(bundles_by_service),
+        service_index=TextIndex(
+            {s.id: _named(s.name, s.alternate_name, s.description.en, s.description.fr)
+             for s in services.values() if s.status == "active"}, synonyms),
+        location_index=TextIndex(
+            {loc.id: _named(loc.name, Bilingual(), loc.address_1, loc.city) for loc in locations.values()}),
+        bundle_index=TextIndex(
+            {b.id: _named(b.name, aliases[b.id], b.description.en, b.description.fr) for b in bundles.values()},
+            synonyms),
+        life_event_index=TextIndex(
+            {e.id: _named(e.name, aliases[e.id]) for e in life_events.values()}, synonyms),
+    )
+
+
+def _group(rows: Sequence[Record], column: str) -> Dict[str, List[Record]]:
+    groups: Dict[str, List[Record]] = defaultdict(list)
+    for row in rows:
+        if row.get(column):
+            groups[row[column]].append(row)
+    return groups
+
+
+def _members(rows: Sequence[Record], owner: str, owner_id: str, services: Dict[str, Service]) -> Tuple[Service, ...]:
+    chosen = sorted((r for r in rows if r[owner] == owner_id), key=lambda r: (r["position"], r["service_id"]))
+    return tuple(services[r["service_id"]] for r in chosen)
+
+
+def _outreach(data: Dict[str, List[Record]], organizations: Dict[str, Organization], services: Dict[str, Service],
+              locations: Dict[str, Location]) -> List[Outreach]:
+    """Outreach rows, plus every imported outreach site that has no row of its own.
+
+    A scheduled outreach site is outreach whether or not a service owner has
+    described its schedule yet; leaving it out would hide real visits.
+    """
+    participants = _group(data["outreach_participants"], "outreach_id")
+    offered = _group(data["outreach_services"], "outreach_id")
+    result: List[Outreach] = []
+    for r in data["outreach"]:
+        location = locations.get(r["location_id"] or "")
+        result.append(Outreach(
+            r["id"], r["kind"], _pair(r, "name"), _pair(r, "description"), r["community"], r["state_province"],
+            r["latitude"] if r["latitude"] is not None else location.latitude,
+            r["longitude"] if r["longitude"] is not None else location.longitude,
+            location, _date(r["start_date"]), _date(r["end_date"]), _pair(r, "schedule"),
+            tuple((organizations[p["organization_id"]], _pair(p, "role")) for p in participants.get(r["id"], [])),
+            tuple(services[s["service_id"]] for s in offered.get(r["id"], [])), r["verification"]))
+    described = {o.location.id for o in result if o.location}
+    offered_at = _group(data["service_at_location"], "location_id")
+    for location in locations.values():
+        if location.location_type == "outreach_site" and location.id not in described:
+            result.append(Outreach(
+                location.id, "scheduled_site", location.name, location.description, location.city,
+                location.state_province, location.latitude, location.longitude, location, None, None, Bilingual(),
+                ((location.organization, Bilingual()),),
+                tuple(services[s["service_id"]] for s in offered_at.get(location.id, [])), location.verification))
+    return result
