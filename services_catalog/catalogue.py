@@ -68,6 +68,8 @@ class Catalogue:
         return True
 
     def _reload(self) -> None:
+        if self._snapshot is None and self._file is not None and not self._file.exists():
+            return  # snapshot() explains how to build one; connecting would create an empty file
         try:
             stamp = None
             if self._file is not None:

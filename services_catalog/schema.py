@@ -46,6 +46,9 @@ def database_url() -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
-    """The file behind a sqlite:/// URL, None for other databases."""
+    """The file behind a plain sqlite:/// URL; None for other databases and SQLite URI forms."""
     prefix = "sqlite:///"
-    return Path(url[len(prefix):]) if url.startswith(prefix) and url != prefix else None
+    path = url[len(prefix):]
+    if not url.startswith(prefix) or not path or "?" in path or path.startswith(("file:", ":memory:")):
+        return None
+    return Path(path)

@@ -12,7 +12,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from services_catalog.csv_source import Problem, Row, Source
 from services_catalog.geography import CANADA_LAT, CANADA_LON, inside_canada
-from services_catalog.tables import DAYS, TABLES, TERRITORIES, Column, Table
+from services_catalog.tables import DAYS, PROVINCES, TABLES, TERRITORIES, Column, Table
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$")
 POSTAL_RE = re.compile(r"^[ABCEGHJKLMNPRSTVXY]\d[ABCEGHJKLMNPRSTVWXYZ] \d[ABCEGHJKLMNPRSTVWXYZ]\d$")
@@ -88,7 +88,7 @@ def _check_cells(table: Table, row: Row) -> Iterable[Problem]:
 def _check_languages(table: Table, row: Row) -> Iterable[Problem]:
     """A text a client can read must exist in both official languages or in neither."""
     for column in table.columns:
-        if column.name.endswith("_en"):
+        if column.name.endswith("_en") and not column.required:  # required columns are checked on their own
             other = column.name[:-3] + "_fr"
             english, french = row.values.get(column.name, ""), row.values.get(other, "")
             if english and not french:
@@ -144,7 +144,7 @@ def _check_coordinates(row: Row) -> Iterable[Problem]:
 
 def _check_postal_province(row: Row) -> Iterable[Problem]:
     code, province = row.values.get("postal_code", ""), row.values.get("state_province", "")
-    if POSTAL_RE.match(code) and province and province not in POSTAL_DISTRICTS[code[0]].split():
+    if POSTAL_RE.match(code) and province in PROVINCES and province not in POSTAL_DISTRICTS[code[0]].split():
         yield _problem(row, "postal_code", f"'{code}' is a postal code of {POSTAL_DISTRICTS[code[0]]}, "
                                            f"not of {province}")
 

@@ -1,0 +1,35 @@
+# Guichet — one entry point for newcomers, staff and CI.
+# `make test` needs nothing but Python 3.10 (pyenv's 3.10.13 when present): it creates .venv,
+# installs the pinned requirements, builds the catalogue and runs every test.
+
+SHELL := /bin/bash
+PYTHON_BOOT ?= $(shell if command -v pyenv >/dev/null 2>&1 && [ -x "$$(pyenv root)/versions/3.10.13/bin/python" ]; \
+	then echo "$$(pyenv root)/versions/3.10.13/bin/python"; else command -v python3.10; fi)
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: install catalogue validate test test-catalogue bench
+
+$(INSTALLED): requirements.txt
+	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip==24.0"
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+install: $(INSTALLED)
+
+validate: install
+	$(PY) -m services_catalog validate
+
+catalogue: validate
+	$(PY) -m services_catalog build
+
+test-catalogue: catalogue
+	$(PY) -m pytest tests/catalogue -q
+
+test: test-catalogue
+
+bench: catalogue
+	$(PY) bench/catalogue.py
