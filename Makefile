@@ -32,4 +32,4 @@ test-catalogue: catalogue
 test: test-catalogue
 
 bench: catalogue
-	$(PY) bench/catalogue.py
+	$(PY) -m bench.catalogue

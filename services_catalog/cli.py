@@ -159,6 +159,13 @@ def _outreach(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reference(args: argparse.Namespace) -> int:
+    from services_catalog import reference
+    reference.write()
+    print(f"rewrote the column reference in {reference.README}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m services_catalog", description=__doc__.split("\n")[0])
     sub = root.add_subparsers(dest="command", required=True)
@@ -169,6 +176,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=str(DEFAULT_DATA_DIR), help="catalogue folder")
     p.add_argument("--url", help="SQLAlchemy URL (default: $GUICHET_CATALOGUE_URL or build/catalogue.db)")
     p.set_defaults(run=_build)
+    sub.add_parser("reference", help="regenerate the column reference in services_catalog/README.md"
+                   ).set_defaults(run=_reference)
     for name, module in (("import-gc-inventory", "gc_inventory"), ("import-service-canada-offices",
                                                                      "service_canada_offices")):
         p = sub.add_parser(name, help=f"regenerate a federal layer from ../shared/data ({module})")

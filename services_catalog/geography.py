@@ -128,6 +128,8 @@ class Gazetteer:
         if row is None:  # a new or unlisted code: its FSA is the next best thing
             fsa = self.fsa(code[:3])
             return Place(code, fsa.province, fsa.latitude, fsa.longitude, "postal_code") if fsa else None
+        if not inside_canada(row[2], row[3]):
+            return None
         return Place(code, _province(row[1]), row[2], row[3], "postal_code")
 
     def fsa(self, text: str) -> Optional[Place]:
@@ -183,6 +185,8 @@ class Gazetteer:
             "SELECT name, province, AVG(latitude), AVG(longitude), COUNT(*) FROM PostalCodes GROUP BY name, province"
         )
         for name, province, lat, lon, count in rows:
+            if not inside_canada(lat, lon):  # the database's joke entry: Santa Claus, H0H 0H0, North Pole
+                continue
             index.setdefault(fold_place(name), []).append(_Town(name, _province(province), lat, lon, count))
         for towns in index.values():
             towns.sort(key=lambda t: -t.postal_codes)
