@@ -1,0 +1,49 @@
+"""Offline place resolution: postal codes, FSAs, towns in either language, coordinates."""
+from __future__ import annotations
+
+import pytest
+
+from services_catalog.geography import gazetteer, haversine_km, normalize_postal_code, province_code
+
+
+@pytest.mark.parametrize("text,kind,province", [
+    ("T9H 5G2", "postal_code", "AB"),
+    ("t9h5g2", "postal_code", "AB"),
+    ("K1P", "fsa", "ON"),
+    ("Kelowna", "city", "BC"),
+    ("Montréal", "city", "QC"),
+    ("montreal", "city", "QC"),
+    ("Québec", "city", "QC"),
+    ("Ville de Québec", "city", "QC"),
+    ("St. John's", "city", "NL"),
+    ("Saint John's", "city", "NL"),
+    ("Richmond, ON", "city", "ON"),
+    ("Richmond, Colombie-Britannique", "city", "BC"),
+    ("Bella Coola", "city", "BC"),
+    ("45.42, -75.69", "coordinates", None),
+])
+def test_resolves_what_clients_type(text, kind, province) -> None:
+    place = gazetteer().resolve(text)
+    assert place is not None and place.kind == kind and place.province == province
+
+
+def test_ambiguous_name_prefers_the_larger_place() -> None:
+    assert gazetteer().resolve("Richmond").province == "BC"
+
+
+@pytest.mark.parametrize("text", ["Atlantis", "", "12.0, 40.0", "H0H 0H0", "North Pole"])
+def test_unknown_or_foreign_places_resolve_to_nothing(text) -> None:
+    assert gazetteer().resolve(text) is None
+
+
+def test_distances_are_great_circle_kilometres() -> None:
+    ottawa, calgary = gazetteer().resolve("Ottawa"), gazetteer().resolve("Calgary")
+    assert 2800 < haversine_km(ottawa.latitude, ottawa.longitude, calgary.latitude, calgary.longitude) < 2900
+
+
+def test_postal_code_and_province_helpers() -> None:
+    assert normalize_postal_code("my code is k1p1j1 thanks") == "K1P 1J1"
+    assert normalize_postal_code("K1P") is None
+    assert province_code("Colombie-Britannique") == "BC"
+    assert province_code("Nouvelle-Écosse") == "NS"
+    assert province_code("nowhere") is None
