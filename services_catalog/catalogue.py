@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from services_catalog.geography import Place, gazetteer, haversine_km
 from services_catalog.model import (LEVEL_ORDER, Bundle, CrossPromotion, LifeEvent, Location, NearbyAnswer, OfficeHit,
+                                    OpeningHours,
                                     Organization, Outreach, Service, ServiceMatch)
 from services_catalog.schema import catalogue_meta, database_url, sqlite_path
 from services_catalog.snapshot import Snapshot, load_snapshot
@@ -87,10 +88,18 @@ class Catalogue:
             log.warning("catalogue reload failed, keeping build %s: %s", self._snapshot.build_id, error)
 
     # -- services --------------------------------------------------------------------------------------------
-    def search_services(self, text: str, limit: int = 5) -> List[ServiceMatch]:
-        """Services for what a client typed, best first; empty when nothing is relevant."""
+    def search_services(self, text: str, limit: int = 5, province: Optional[str] = None) -> List[ServiceMatch]:
+        """Services for what a client typed, best first; empty when nothing is relevant.
+
+        With a province, other provinces' and their cities' services are left out: a
+        "birth certificate" asked from Calgary is Alberta's, never Ontario's.
+        """
         snap = self.snapshot()
-        return [ServiceMatch(snap.services[h.key], h.score) for h in snap.service_index.search(text, limit)]
+        hits = snap.service_index.search(text, limit if province is None else limit * 10)
+        matches = [ServiceMatch(snap.services[h.key], h.score) for h in hits]
+        if province is not None:
+            matches = [m for m in matches if m.service.organization.state_province in (None, province)]
+        return matches[:limit]
 
     def service(self, service_id: str) -> Optional[Service]:
         return self.snapshot().services.get(service_id)
@@ -113,6 +122,11 @@ class Catalogue:
         offices = [OfficeHit(loc, round(km, 1), loc.hours_on(day, hours), hours)
                    for km, _, loc, hours in ranked if km <= max_km]
         return NearbyAnswer(service, offices, max_km, remote_channels(service))
+
+    def service_hours_at(self, service_id: str, location_id: str) -> Tuple[OpeningHours, ...]:
+        """A service's own hours at a location, empty when it keeps the location's hours."""
+        return next((hours for loc, hours in self.snapshot().locations_by_service.get(service_id, [])
+                     if loc.id == location_id), ())
 
     def offices_near(self, place: Place, limit: int = 3, organization: str = "", max_km: float = NEAR_KM,
                      day: Optional[date] = None) -> List[OfficeHit]:

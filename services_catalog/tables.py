@@ -101,8 +101,9 @@ SERVICES = Table(
         *_pair("alternate_name", False, "Other names and abbreviations people use, separated by semicolons",
                "OHIP card; health card", "carte santé; RAMO"),
         *_pair("description", False, "One or two sentences for clients"),
-        Column("channels", "enum_list", True, CHANNELS, doc="How a client can get the service, separated by semicolons",
-               example="in_person;online"),
+        Column("channels", "enum_list", False, CHANNELS,
+               doc="How a client can get the service, separated by semicolons; empty when the source does not "
+                   "say (the assistant then points to the organization)", example="in_person;online"),
         *_pair("url", False, "Page where the service is described or applied for"),
         Column("phone", "phone", doc="Phone number for the service"),
         *_pair("fees", False, "Fees, in words", "Free", "Gratuit"),
@@ -111,8 +112,8 @@ SERVICES = Table(
         Column("status", "enum", True, STATUSES, example="active"),
         _SOURCE, _VERIFIED,
     ),
-    "Services a client can obtain. Every channel listed in `channels` must be real: "
-    "`online` needs `url_en`/`url_fr`, `phone` needs `phone` (or a phone row).",
+    "Services a client can obtain. `online` in `channels` needs `url_en`/`url_fr`; a `phone` channel "
+    "shows its number where one is known (`phone` column or a phones.csv row), otherwise the service page.",
     hsds="service",
     bilingual=("name",),
 )

@@ -158,7 +158,7 @@ def _check_dates(row: Row, start: str, end: str) -> Iterable[Problem]:
         return
 
 
-def _row_rules(table: str, row: Row, phoned_services: Set[str]) -> Iterable[Problem]:
+def _row_rules(table: str, row: Row) -> Iterable[Problem]:
     """Rules that look at several columns of one row."""
     v = row.values
     if table == "organizations":
@@ -171,8 +171,6 @@ def _row_rules(table: str, row: Row, phoned_services: Set[str]) -> Iterable[Prob
         channels = v.get("channels", "").split(";")
         if "online" in channels and not (v.get("url_en") and v.get("url_fr")):
             yield _problem(row, "channels", "'online' needs url_en and url_fr; add the addresses or remove 'online'")
-        if "phone" in channels and not v.get("phone") and v.get("id") not in phoned_services:
-            yield _problem(row, "channels", "'phone' needs a number in the phone column (or a phones.csv row)")
     if table in ("locations", "outreach"):
         yield from _check_coordinates(row)
         yield from _check_postal_province(row)
@@ -196,7 +194,6 @@ def validate(source: Source) -> List[Problem]:
     """All problems of a catalogue, in file and line order."""
     problems = list(source.problems)
     ids = {t.name: {r.values.get("id", "") for r in source.rows[t.name]} for t in TABLES if "id" in t.column_names}
-    phoned_services = {r.values.get("service_id", "") for r in source.rows["phones"]}
     for table in TABLES:
         rows = source.rows[table.name]
         problems.extend(_check_duplicates(table, rows))
@@ -204,7 +201,7 @@ def validate(source: Source) -> List[Problem]:
             problems.extend(_check_cells(table, row))
             problems.extend(_check_languages(table, row))
             problems.extend(_check_references(table, row, ids))
-            problems.extend(_row_rules(table.name, row, phoned_services))
+            problems.extend(_row_rules(table.name, row))
     problems.sort(key=lambda p: (p.path, p.line, p.column))
     return problems
 

@@ -62,8 +62,6 @@ def test_sample_is_valid(sample_dir: Path) -> None:
      "every client text needs both official languages"),
     ("federal", "services", 1, "channels", "in_person;online", "federal/services.csv:3:9",
      "channels: 'online' needs url_en and url_fr; add the addresses or remove 'online'"),
-    ("federal", "services", 1, "channels", "phone", "federal/services.csv:3:9",
-     "channels: 'phone' needs a number in the phone column (or a phones.csv row)"),
     ("federal", "services", 2, "phone", "call us", "federal/services.csv:4:12",
      "phone: 'call us' is not a phone number; write it like 613-580-2400, 1-800-622-6232 or 311"),
     ("federal", "services", 2, "url_en", "www.canada.ca/ei", "federal/services.csv:4:10",
