@@ -1,0 +1,71 @@
+"""What every catalogue-backed action shares: language, catalogue access, failure handling.
+
+Each action implements `answer`; `run` adds the answer language and turns an
+unavailable catalogue into a polite message instead of a broken conversation.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.language import language_of
+from actions.messages import say
+from services_catalog.catalogue import Catalogue, CatalogueUnavailable, shared_catalogue
+from services_catalog.geography import Place
+from services_catalog.model import Location, Service
+
+log = logging.getLogger(__name__)
+Events = List[Dict[Text, Any]]
+
+
+def latest_entity(tracker: Tracker, name: str) -> Optional[str]:
+    """The entity from the latest message only: slots remember old turns, entities don't."""
+    return next(tracker.get_latest_entity_values(name), None)
+
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+class CatalogueAction(Action):
+    """A custom action answering from the catalogue in the client's language."""
+
+    def catalogue(self) -> Catalogue:
+        return shared_catalogue()
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
+        lang = language_of(tracker)
+        try:
+            return self.answer(dispatcher, tracker, lang)
+        except CatalogueUnavailable as error:
+            log.error("catalogue unavailable: %s", error)
+            dispatcher.utter_message(text=say("catalogue_down", lang))
+            return []
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
+        raise NotImplementedError
+
+    # -- context shared by the follow-ups ------------------------------------------------------------------
+    def place_from(self, tracker: Tracker, allow_remembered: bool = True) -> Optional[str]:
+        """The place the client just named, else (for follow-ups) the one named before."""
+        named = latest_entity(tracker, "postal_code") or latest_entity(tracker, "place")
+        if named is None and tracker.get_slot("awaiting") in ("place", "find_office", "outreach"):
+            named = latest_text(tracker)
+        if named is None and allow_remembered:
+            named = tracker.get_slot("last_place")
+        return named
+
+    def resolve_place(self, text: Optional[str]) -> Optional[Place]:
+        return self.catalogue().resolve_place(text) if text else None
+
+    def last_service(self, tracker: Tracker) -> Optional[Service]:
+        service_id = tracker.get_slot("last_service_id")
+        return self.catalogue().service(service_id) if service_id else None
+
+    def last_location(self, tracker: Tracker) -> Optional[Location]:
+        location_id = tracker.get_slot("last_location_id")
+        return self.catalogue().location(location_id) if location_id else None

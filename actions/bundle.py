@@ -1,0 +1,43 @@
+"""Can I apply for it at the same time? — bundles: one application, several services."""
+from __future__ import annotations
+
+from typing import List, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import CatalogueAction, Events, latest_entity, latest_text
+from actions.messages import say
+from services_catalog.model import Bundle, Service
+
+
+class ActionBundle(CatalogueAction):
+    def name(self) -> Text:
+        return "action_bundle"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
+        named = latest_entity(tracker, "service")
+        service = self._service(named) if named else self.last_service(tracker)
+        bundles = self.catalogue().bundles_for_service(service.id) if service else []
+        if not bundles:
+            bundles = self.catalogue().search_bundles(named or latest_text(tracker), limit=1)
+        if bundles:
+            dispatcher.utter_message(text="\n\n".join(self._describe(b, lang) for b in bundles))
+        elif service is not None:
+            dispatcher.utter_message(text=say("no_bundle", lang, service=service.name.get(lang)))
+        else:
+            dispatcher.utter_message(text=say("ask_bundle_service", lang))
+        return []
+
+    def _service(self, text: str) -> Service | None:
+        matches = self.catalogue().search_services(text, limit=1)
+        return matches[0].service if matches else None
+
+    @staticmethod
+    def _describe(bundle: Bundle, lang: str) -> str:
+        lines: List[str] = [say("bundle_header", lang, bundle=bundle.name.get(lang))]
+        lines += [f"• {s.name.get(lang)} ({s.organization.name.get(lang)})" for s in bundle.services]
+        lines.append(bundle.description.get(lang))
+        if bundle.url:
+            lines.append(say("online", lang, url=bundle.url.get(lang)))
+        return "\n".join(lines)

@@ -1,0 +1,38 @@
+"""Is there an office near me? — offices of any government, or of one organization, by distance."""
+from __future__ import annotations
+
+from typing import Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import CatalogueAction, Events, latest_entity
+from actions.messages import say
+from actions.render import office_lines
+
+
+class ActionFindOffice(CatalogueAction):
+    def name(self) -> Text:
+        return "action_find_office"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
+        organization = latest_entity(tracker, "organization") or tracker.get_slot("organization") or ""
+        place_text = self.place_from(tracker)
+        place = self.resolve_place(place_text)
+        if place is None:
+            key = "unknown_place" if place_text else "ask_outreach_place"
+            dispatcher.utter_message(text=say(key, lang, text=place_text or ""))
+            return [SlotSet("awaiting", "find_office")]
+        hits = self.catalogue().offices_near(place, organization=organization)
+        if not hits:
+            hits = self.catalogue().offices_near(place, organization=organization, max_km=1000)
+        if not hits:
+            dispatcher.utter_message(text=say("nothing_near", lang, km=1000, place=place.name))
+            return [SlotSet("awaiting", None)]
+        lines = [say("nearest", lang, place=place.name)]
+        for n, hit in enumerate(hits, start=1):
+            lines += office_lines(n, hit, lang)
+        dispatcher.utter_message(text="\n".join(lines))
+        return [SlotSet("awaiting", None), SlotSet("last_place", place_text),
+                SlotSet("last_location_id", hits[0].location.id)]

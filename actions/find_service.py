@@ -1,0 +1,116 @@
+"""Where can I get X? — the service, its government, the nearest offices and the alternatives.
+
+Names are resolved against the live catalogue here, not learned by the NLU
+model, so a service or office added to the CSVs is found without retraining.
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import CatalogueAction, Events, latest_entity, latest_text
+from actions.find_office import ActionFindOffice
+from actions.messages import say
+from actions.outreach import ActionOutreach
+from actions.render import office_lines, remote_lines, service_header
+from services_catalog.geography import Place
+from services_catalog.model import NearbyAnswer, Service, ServiceMatch
+
+PLACE_QUESTIONS = {"find_office": ActionFindOffice, "outreach": ActionOutreach}
+AMBIGUOUS_GAP = 0.08  # matches this close to the best are offered as buttons rather than guessed
+
+
+class ActionFindService(CatalogueAction):
+    def name(self) -> Text:
+        return "action_find_service"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
+        awaiting = tracker.get_slot("awaiting")
+        if awaiting in PLACE_QUESTIONS and latest_entity(tracker, "service") is None:
+            # The client is answering another action's "which place?": that action finishes the job.
+            return PLACE_QUESTIONS[awaiting]().answer(dispatcher, tracker, lang)
+        service_text = self._service_text(tracker)
+        place_text = self.place_from(tracker)
+        place = self.resolve_place(place_text)
+        if service_text is None:
+            remembered = self.last_service(tracker)
+            if remembered is None:
+                dispatcher.utter_message(text=say("ask_service", lang))
+                return [SlotSet("awaiting", "service")]
+            return self.respond(dispatcher, remembered, place, place_text, lang)
+        chosen = self.catalogue().service(service_text)  # a button's payload carries the id
+        matches = [ServiceMatch(chosen, 1.0)] if chosen else self.catalogue().search_services(
+            service_text, limit=4, province=place.province if place else None)
+        if not matches:
+            dispatcher.utter_message(text=say("no_service", lang, text=service_text))
+            return [SlotSet("service", None), SlotSet("awaiting", None)]
+        close = [m for m in matches if m.score >= matches[0].score - AMBIGUOUS_GAP]
+        if len(close) > 1 and len({m.service.name.get(lang) for m in close}) > 1:
+            self._offer_choices(dispatcher, service_text, close, lang)
+            return [SlotSet("service", None), SlotSet("awaiting", None),
+                    SlotSet("last_place", place_text if place else None)]
+        return self.respond(dispatcher, matches[0].service, place, place_text, lang)
+
+    def respond(self, dispatcher: CollectingDispatcher, service: Service, place: Optional[Place],
+                place_text: Optional[str], lang: str) -> Events:
+        """Answer for a known service, asking for the place first when it is needed and missing."""
+        events: Events = [SlotSet("last_service_id", service.id), SlotSet("service", None)]
+        if "in_person" not in service.channels:
+            lines = [service_header(service, lang), say("no_in_person", lang),
+                     *remote_lines(service, service.channels, lang), *self._bundle_lines(service, lang)]
+            dispatcher.utter_message(text="\n".join(lines))
+            return events + [SlotSet("awaiting", None)]
+        if place is None:
+            if place_text:
+                dispatcher.utter_message(text=say("unknown_place", lang, text=place_text))
+            else:
+                dispatcher.utter_message(text=say("ask_place", lang, service=service.name.get(lang)))
+            return events + [SlotSet("awaiting", "place"), SlotSet("last_place", None)]
+        nearby = self.catalogue().nearest_offices(service.id, place)
+        dispatcher.utter_message(text="\n".join(self._answer_lines(nearby, place, lang)))
+        first = nearby.offices[0].location.id if nearby.offices else None
+        return events + [SlotSet("awaiting", None), SlotSet("last_place", place_text),
+                         SlotSet("last_location_id", first)]
+
+    def _service_text(self, tracker: Tracker) -> Optional[str]:
+        named = latest_entity(tracker, "service")
+        if named is None and tracker.get_slot("awaiting") == "service":
+            named = latest_text(tracker)
+        return named
+
+    def _answer_lines(self, nearby: NearbyAnswer, place: Place, lang: str) -> List[str]:
+        service = nearby.service
+        where = place.name if place.kind != "city" else f"{place.name} {place.province or ''}".strip()
+        lines = [service_header(service, lang)]
+        if nearby.offices:
+            lines.append(say("nearest", lang, place=where))
+            for n, hit in enumerate(nearby.offices, start=1):
+                lines += office_lines(n, hit, lang)
+            lines += self._also_there(nearby, lang)
+        else:
+            lines.append(say("nothing_near", lang, km=int(nearby.max_km), place=where))
+        lines += remote_lines(service, nearby.alternatives, lang)
+        return lines + self._bundle_lines(service, lang)
+
+    def _also_there(self, nearby: NearbyAnswer, lang: str) -> List[str]:
+        """Other governments' services at the nearest office: the point of co-location."""
+        office = nearby.offices[0].location
+        others = [s for level, groups in self.catalogue().colocated(office.id) for org, services in groups
+                  for s in services if org.jurisdiction_level != nearby.service.organization.jurisdiction_level]
+        if not others:
+            return []
+        names = ", ".join(s.name.get(lang) for s in others[:3]) + (" …" if len(others) > 3 else "")
+        return [say("also_there", lang, office=office.name.get(lang), services=names)]
+
+    def _bundle_lines(self, service: Service, lang: str) -> List[str]:
+        bundles = self.catalogue().bundles_for_service(service.id)
+        return [say("in_bundle", lang, bundles=", ".join(b.name.get(lang) for b in bundles))] if bundles else []
+
+    @staticmethod
+    def _offer_choices(dispatcher: CollectingDispatcher, text: str, matches: List[ServiceMatch], lang: str) -> None:
+        buttons = [{"title": f"{m.service.name.get(lang)} ({m.service.organization.name.get(lang)})",
+                    "payload": f'/find_service{{"service":"{m.service.id}"}}'} for m in matches]
+        dispatcher.utter_message(text=say("choose_service", lang, text=text), buttons=buttons)

@@ -1,0 +1,132 @@
+"""Every sentence the actions say, in both official languages.
+
+Kept in one table so a translator reviews French and English side by side, and
+so no action can answer in only one language: `say` fails loudly on a key that
+lacks either.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict
+
+GENERAL_CONTACT = "1 800 O-Canada (1-800-622-6232)"
+
+MESSAGES: Dict[str, Dict[str, str]] = {
+    "ask_service": {
+        "en": "Which service are you looking for? For example: passport, SIN, health card, driver's licence.",
+        "fr": "Quel service cherchez-vous? Par exemple : passeport, NAS, carte santé, permis de conduire.",
+    },
+    "ask_place": {
+        "en": "Where are you? Give me a city or town, or a postal code (like K1P 1J1), and I'll find the nearest offices for {service}.",
+        "fr": "Où êtes-vous? Donnez-moi une ville ou un code postal (comme K1P 1J1) et je trouverai les bureaux les plus proches pour {service}.",
+    },
+    "no_service": {
+        "en": "I couldn't find a government service matching \"{text}\". Try other words (passport, SIN, health card, marriage licence), or call " + GENERAL_CONTACT + ".",
+        "fr": "Je n'ai trouvé aucun service gouvernemental correspondant à « {text} ». Essayez d'autres mots (passeport, NAS, carte santé, licence de mariage) ou appelez " + GENERAL_CONTACT + ".",
+    },
+    "choose_service": {
+        "en": "Several services match \"{text}\". Which one do you mean?",
+        "fr": "Plusieurs services correspondent à « {text} ». Lequel voulez-vous dire?",
+    },
+    "unknown_place": {
+        "en": "I don't know the place \"{text}\". Give me a Canadian city or town, or a postal code like T9H 5G2.",
+        "fr": "Je ne connais pas l'endroit « {text} ». Donnez-moi une ville canadienne ou un code postal comme T9H 5G2.",
+    },
+    "service_header": {"en": "{service} — {organization} ({level})", "fr": "{service} — {organization} ({level})"},
+    "nearest": {"en": "Nearest offices to {place}:", "fr": "Bureaux les plus proches de {place} :"},
+    "nothing_near": {
+        "en": "There is no office offering it within {km} km of {place}.",
+        "fr": "Aucun bureau n'offre ce service à moins de {km} km de {place}.",
+    },
+    "no_in_person": {"en": "This service is not offered in person.", "fr": "Ce service n'est pas offert en personne."},
+    "office_line": {"en": "{n}. {name} — {km} km", "fr": "{n}. {name} — {km} km"},
+    "today": {"en": "Today: {hours}", "fr": "Aujourd'hui : {hours}"},
+    "closed_today": {"en": "Today: closed", "fr": "Aujourd'hui : fermé"},
+    "hours_unknown": {"en": "Hours: check the office page", "fr": "Heures : consultez la page du bureau"},
+    "languages": {"en": "Service in: {languages}", "fr": "Service en : {languages}"},
+    "online": {"en": "Online: {url}", "fr": "En ligne : {url}"},
+    "phone": {"en": "By phone: {phone}", "fr": "Par téléphone : {phone}"},
+    "mail": {"en": "Also by mail.", "fr": "Aussi par la poste."},
+    "phone_on_page": {"en": "Also by phone (number on the service page).",
+                      "fr": "Aussi par téléphone (numéro sur la page du service)."},
+    "contact_organization": {"en": "Contact {organization}: {url}", "fr": "Communiquez avec {organization} : {url}"},
+    "also_there": {
+        "en": "Also at {office}: {services}.",
+        "fr": "Aussi à {office} : {services}.",
+    },
+    "in_bundle": {
+        "en": "You can get it together with other services: {bundles} (ask me \"what's in the bundle?\").",
+        "fr": "Vous pouvez l'obtenir avec d'autres services : {bundles} (demandez-moi « qu'est-ce que ça comprend? »).",
+    },
+    "catalogue_down": {
+        "en": "Sorry, the service directory is unavailable right now. Please try again in a minute, or call " + GENERAL_CONTACT + ".",
+        "fr": "Désolé, le répertoire des services est indisponible pour le moment. Réessayez dans une minute ou appelez " + GENERAL_CONTACT + ".",
+    },
+    "colocated_header": {"en": "At {office} ({address}):", "fr": "À {office} ({address}) :"},
+    "no_location": {
+        "en": "Which office do you mean? Ask me about a service first, or name the place (for example \"Ottawa City Hall\").",
+        "fr": "De quel bureau parlez-vous? Demandez-moi d'abord un service ou nommez l'endroit (par exemple « hôtel de ville d'Ottawa »).",
+    },
+    "no_bundle": {
+        "en": "{service} is not part of a combined application that I know of; each service is applied for on its own.",
+        "fr": "À ma connaissance, {service} ne fait partie d'aucune demande combinée; chaque service se demande séparément.",
+    },
+    "bundle_header": {"en": "{bundle} — one application for:", "fr": "{bundle} — une seule demande pour :"},
+    "ask_bundle_service": {
+        "en": "Which service do you want to combine? For example: \"can I get the SIN with the birth registration?\"",
+        "fr": "Quel service voulez-vous combiner? Par exemple : « puis-je demander le NAS avec l'enregistrement de la naissance? »",
+    },
+    "life_event_header": {"en": "{event}: here is what you may need to do.", "fr": "{event} : voici ce que vous pourriez avoir à faire."},
+    "no_life_event": {
+        "en": "I can help with life events such as having a baby, moving, losing a job, retiring or a death in the family. Which one is it?",
+        "fr": "Je peux vous aider pour des événements comme une naissance, un déménagement, une perte d'emploi, la retraite ou un décès. Lequel vous concerne?",
+    },
+    "ask_outreach_place": {
+        "en": "Which community are you asking about?",
+        "fr": "De quelle communauté parlez-vous?",
+    },
+    "no_outreach": {
+        "en": "I know of no outreach visits to {place}. The nearest offices are below.",
+        "fr": "Je ne connais aucune visite de services mobiles à {place}. Voici les bureaux les plus proches.",
+    },
+    "outreach_upcoming": {"en": "Outreach serving {place}:", "fr": "Services mobiles pour {place} :"},
+    "outreach_past": {"en": "(past) {name}, {dates}", "fr": "(passé) {name}, {dates}"},
+    "with": {"en": "With: {governments}", "fr": "Avec : {governments}"},
+    "ask_which_service_detail": {
+        "en": "Which service do you mean? Ask me about one first, for example \"passport in Calgary\".",
+        "fr": "De quel service parlez-vous? Demandez-m'en d'abord un, par exemple « passeport à Calgary ».",
+    },
+    "hours_at": {"en": "{office}, this week:", "fr": "{office}, cette semaine :"},
+    "no_hours": {"en": "I don't have the hours of {office}; check {url}", "fr": "Je n'ai pas les heures de {office}; consultez {url}"},
+    "fees": {"en": "Fees for {service}: {fees}", "fr": "Frais pour {service} : {fees}"},
+    "no_fees": {"en": "I don't have the fees for {service}; see {url}", "fr": "Je n'ai pas les frais pour {service}; voyez {url}"},
+    "documents": {"en": "For {service}: {documents}", "fr": "Pour {service} : {documents}"},
+    "no_documents": {
+        "en": "I don't have the list of documents for {service}; see {url}",
+        "fr": "Je n'ai pas la liste des documents pour {service}; voyez {url}",
+    },
+    "channels": {"en": "{service} is available: {channels}.", "fr": "{service} est offert : {channels}."},
+    "handoff": {
+        "en": "I've passed your conversation to a person (reference {reference}). An agent of 1 800 O-Canada will follow up; you can also call 1-800-622-6232 (TTY 1-800-926-9105), Monday to Friday, 8:30 to 16:30, and give this reference.",
+        "fr": "J'ai transmis votre conversation à une personne (référence {reference}). Un agent de 1 800 O-Canada fera le suivi; vous pouvez aussi appeler le 1-800-622-6232 (ATS 1-800-926-9105), du lundi au vendredi, de 8 h 30 à 16 h 30, en donnant cette référence.",
+    },
+}
+
+LEVELS = {
+    "federal": {"en": "federal", "fr": "fédéral"},
+    "provincial": {"en": "provincial", "fr": "provincial"},
+    "territorial": {"en": "territorial", "fr": "territorial"},
+    "municipal": {"en": "municipal", "fr": "municipal"},
+    "indigenous": {"en": "Indigenous", "fr": "autochtone"},
+}
+CHANNELS = {
+    "in_person": {"en": "in person", "fr": "en personne"},
+    "online": {"en": "online", "fr": "en ligne"},
+    "phone": {"en": "by phone", "fr": "par téléphone"},
+    "mail": {"en": "by mail", "fr": "par la poste"},
+}
+DAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "fr": ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")}
+LANGUAGE_NAMES = {"en": {"en": "English", "fr": "anglais"}, "fr": {"en": "French", "fr": "français"}}
+
+
+def say(key: str, lang: str, **values: Any) -> str:
+    return MESSAGES[key][lang].format(**values)

@@ -1,0 +1,76 @@
+"""Turning catalogue objects into short chat messages in the client's language.
+
+A chat widget is narrow: one line per fact, at most three offices, addresses on
+their own lines so they can be read aloud by a screen reader.
+"""
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from typing import List, Sequence, Tuple
+
+from actions.messages import CHANNELS, DAYS, LANGUAGE_NAMES, LEVELS, say
+from services_catalog.model import Location, OfficeHit, OpeningHours, Service
+
+
+def clock(value: time, lang: str) -> str:
+    if lang == "fr":
+        return f"{value.hour} h {value.minute:02d}" if value.minute else f"{value.hour} h"
+    return value.strftime("%H:%M")
+
+
+def periods(spans: Sequence[Tuple[time, time]], lang: str) -> str:
+    joiner = " et " if lang == "fr" else " and "
+    return joiner.join(f"{clock(a, lang)}–{clock(b, lang)}" for a, b in spans)
+
+
+def service_header(service: Service, lang: str) -> str:
+    level = LEVELS[service.organization.jurisdiction_level][lang]
+    return say("service_header", lang, service=service.name.get(lang),
+               organization=service.organization.name.get(lang), level=level)
+
+
+def office_lines(n: int, hit: OfficeHit, lang: str) -> List[str]:
+    location = hit.location
+    km = f"{hit.distance_km:.1f}".replace(".", ",") if lang == "fr" else f"{hit.distance_km:.1f}"
+    lines = [say("office_line", lang, n=n, name=location.name.get(lang), km=km)]
+    lines += [f"   {line}" for line in location.address_lines()]
+    if hit.hours_today:
+        lines.append("   " + say("today", lang, hours=periods(hit.hours_today, lang)))
+    elif location.hours or hit.service_hours:
+        lines.append("   " + say("closed_today", lang))
+    else:
+        lines.append("   " + say("hours_unknown", lang))
+    if location.languages:
+        names = ", ".join(LANGUAGE_NAMES.get(code, {}).get(lang, code) for code in location.languages)
+        lines.append("   " + say("languages", lang, languages=names))
+    return lines
+
+
+def remote_lines(service: Service, channels: Sequence[str], lang: str) -> List[str]:
+    lines = []
+    if "online" in channels and service.url:
+        lines.append(say("online", lang, url=service.url.get(lang)))
+    if "phone" in channels:
+        lines.append(say("phone", lang, phone=service.phone) if service.phone else say("phone_on_page", lang))
+    if "mail" in channels:
+        lines.append(say("mail", lang))
+    if not service.channels:
+        lines.append(say("contact_organization", lang, organization=service.organization.name.get(lang),
+                         url=service.url.get(lang) or service.organization.url.get(lang)))
+    return lines
+
+
+def channel_list(service: Service, lang: str) -> str:
+    return ", ".join(CHANNELS[c][lang] for c in service.channels)
+
+
+def week_lines(location: Location, lang: str, service_hours: Tuple[OpeningHours, ...] = (),
+               start: date | None = None) -> List[str]:
+    start = start or date.today()
+    lines = []
+    for offset in range(7):
+        day = start + timedelta(days=offset)
+        spans = location.hours_on(day, service_hours)
+        closed = "fermé" if lang == "fr" else "closed"
+        lines.append(f"   {DAYS[lang][day.weekday()]} {day.day}: {periods(spans, lang) if spans else closed}")
+    return lines

@@ -1,0 +1,85 @@
+"""The catalogue issue's acceptance questions, asked of the real committed catalogue."""
+from __future__ import annotations
+
+from datetime import date
+
+from services_catalog.catalogue import Catalogue
+
+
+def best(catalogue: Catalogue, text: str, province: str | None = None) -> str:
+    matches = catalogue.search_services(text, province=province)
+    assert matches, f"nothing found for {text!r}"
+    return matches[0].service.id
+
+
+def test_passport_near_t9h_5g2_is_fort_mcmurray_first(real_catalogue: Catalogue) -> None:
+    place = real_catalogue.resolve_place("T9H 5G2")
+    answer = real_catalogue.nearest_offices(best(real_catalogue, "passport"), place)
+    assert answer.offices[0].location.name.en == "Fort McMurray Service Canada Centre"
+    assert answer.offices[0].distance_km < 5
+
+
+def test_sin_in_calgary_gives_calgary_service_canada_centres(real_catalogue: Catalogue) -> None:
+    service_id = best(real_catalogue, "SIN")
+    assert service_id == "gc-1292"
+    answer = real_catalogue.nearest_offices(service_id, real_catalogue.resolve_place("Calgary"))
+    assert len(answer.offices) == 3
+    assert all(hit.location.city == "Calgary" and hit.location.organization.id == "gc-service-canada"
+               for hit in answer.offices)
+    assert [h.distance_km for h in answer.offices] == sorted(h.distance_km for h in answer.offices)
+
+
+def test_marriage_licence_in_ottawa_is_at_ottawa_city_hall(real_catalogue: Catalogue) -> None:
+    place = real_catalogue.resolve_place("Ottawa")
+    service_id = best(real_catalogue, "marriage licence", province=place.province)
+    answer = real_catalogue.nearest_offices(service_id, place)
+    assert "ottawa-city-hall" in [hit.location.id for hit in answer.offices]
+
+
+def test_ottawa_city_hall_offers_three_levels_of_government(real_catalogue: Catalogue) -> None:
+    location = real_catalogue.find_location("Ottawa City Hall")
+    assert location is not None and location.address_1.startswith("110 Laurier")
+    levels = [level for level, _ in real_catalogue.colocated(location.id)]
+    assert levels == ["federal", "provincial", "municipal"]
+    assert real_catalogue.find_location("hôtel de ville d'Ottawa").id == location.id
+
+
+def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogue) -> None:
+    event = real_catalogue.search_life_events("I had a baby")[0]
+    bundle = real_catalogue.search_bundles("birth bundle")[0]
+    service_ids = {s.id for s in event.services}
+    assert {s.id for s in bundle.services} <= service_ids
+    assert {"gc-1292", "gc-1107"} <= {s.id for s in bundle.services}
+    assert real_catalogue.search_life_events("je viens d'avoir un bébé")[0].id == event.id
+
+
+def test_fort_mcmurray_wildfire_outreach_is_recorded(real_catalogue: Catalogue) -> None:
+    found = real_catalogue.outreach_near(real_catalogue.resolve_place("Fort McMurray"), today=date(2026, 11, 23))
+    wildfire = [o for o in found if o.kind == "joint_event" and o.start_date and o.start_date.year == 2016]
+    assert wildfire, [o.id for o in found]
+    levels = {org.jurisdiction_level for org, _ in wildfire[0].participants}
+    assert {"federal", "provincial", "municipal"} <= levels
+
+
+def test_cross_promotion_of_ontario_licences_by_service_canada(real_catalogue: Catalogue) -> None:
+    promotions = real_catalogue.cross_promotions(promoter_id="gc-service-canada")
+    assert any(p.service.organization.state_province == "ON" and "licen" in p.service.name.en.lower()
+               for p in promotions)
+
+
+def test_french_queries(real_catalogue: Catalogue) -> None:
+    assert best(real_catalogue, "numero d'assurance sociale") == "gc-1292"
+    assert best(real_catalogue, "passeport") in {"gc-1242", "gc-1491"}
+    assert best(real_catalogue, "assurance-emploi") == "gc-1003"
+
+
+def test_abbreviations_and_typos(real_catalogue: Catalogue) -> None:
+    assert best(real_catalogue, "EI") == "gc-1003"
+    assert best(real_catalogue, "OAS") == "gc-1001"
+    assert best(real_catalogue, "CPP") == "gc-7"
+    assert best(real_catalogue, "CCB") == "gc-1107"
+    assert best(real_catalogue, "pasport") in {"gc-1242", "gc-1491"}
+
+
+def test_nonsense_finds_nothing(real_catalogue: Catalogue) -> None:
+    assert real_catalogue.search_services("purple elephant karaoke") == []
