@@ -77,7 +77,7 @@ def load_snapshot(conn: Connection) -> Snapshot:
     }
     services = {
         r["id"]: Service(r["id"], organizations[r["organization_id"]], _pair(r, "name"), _pair(r, "alternate_name"),
-                         _pair(r, "description"), tuple(r["channels"].split(";")), _pair(r, "url"), r["phone"],
+                         _pair(r, "description"), tuple(c for c in (r["channels"] or "").split(";") if c), _pair(r, "url"), r["phone"],
                          _pair(r, "fees"), _pair(r, "eligibility"), _pair(r, "documents"), r["status"],
                          r["verification"])
         for r in data["services"]
