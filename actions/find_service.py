@@ -20,7 +20,7 @@ from services_catalog.geography import Place
 from services_catalog.model import NearbyAnswer, Service, ServiceMatch
 
 PLACE_QUESTIONS = {"find_office": ActionFindOffice, "outreach": ActionOutreach}
-AMBIGUOUS_GAP = 0.08  # matches this close to the best are offered as buttons rather than guessed
+AMBIGUOUS_GAP = 0.04  # matches this close to the best are offered as buttons rather than guessed
 
 
 class ActionFindService(CatalogueAction):

@@ -5,6 +5,7 @@ reference, so a request in flight always sees one consistent catalogue.
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, time
@@ -139,7 +140,7 @@ def load_snapshot(conn: Connection) -> Snapshot:
         bundles_by_service=dict(bundles_by_service),
         service_index=TextIndex(
             {s.id: _named(s.name, s.alternate_name, s.description.en, s.description.fr)
-             for s in services.values() if s.status == "active"}, synonyms),
+             for s in services.values() if s.status == "active"}, synonyms, _reach(locations_by_service)),
         location_index=TextIndex(
             {loc.id: _named(loc.name, Bilingual(), loc.address_1, loc.city) for loc in locations.values()}),
         bundle_index=TextIndex(
@@ -148,6 +149,17 @@ def load_snapshot(conn: Connection) -> Snapshot:
         life_event_index=TextIndex(
             {e.id: _named(e.name, aliases[e.id]) for e in life_events.values()}, synonyms),
     )
+
+
+def _reach(locations_by_service: Mapping[str, Sequence[object]]) -> Dict[str, float]:
+    """0..1 for how many offices offer a service: among equal matches, the everyday service wins.
+
+    "passport" matches "Canadian Passport" and "Temporary Passport" equally by
+    text; the one offered at sixty counters is the one people mean.
+    """
+    most = max((len(offices) for offices in locations_by_service.values()), default=0)
+    return {key: math.log1p(len(offices)) / math.log1p(most) for key, offices in locations_by_service.items()} \
+        if most else {}
 
 
 def _group(rows: Sequence[Record], column: str) -> Dict[str, List[Record]]:

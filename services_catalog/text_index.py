@@ -35,6 +35,7 @@ svp ta te tes ton tu un une vous veux voudrais besoin avoir ai
 """.split())
 
 MIN_SCORE = 0.5
+PRIOR_WEIGHT = 0.05
 
 
 def stem(word: str) -> str:
@@ -96,9 +97,14 @@ class Synonyms:
 class TextIndex:
     """An inverted index of documents made of weighted fields."""
 
-    def __init__(self, documents: Mapping[str, Sequence[Tuple[str, float]]], synonyms: Optional[Synonyms] = None):
-        """documents: key → [(text, weight), ...]; a name field typically weighs 1.0, a description 0.3."""
+    def __init__(self, documents: Mapping[str, Sequence[Tuple[str, float]]], synonyms: Optional[Synonyms] = None,
+                 prior: Optional[Mapping[str, float]] = None):
+        """documents: key → [(text, weight), ...]; a name field typically weighs 1.0, a description 0.3.
+
+        prior: key → a small bonus (at most PRIOR_WEIGHT) that breaks ties between equally good matches.
+        """
         self._synonyms = synonyms or Synonyms(())
+        self._prior = prior or {}
         postings: Dict[str, Dict[str, float]] = defaultdict(dict)
         for key, fields in documents.items():
             for text, weight in fields:
@@ -155,6 +161,7 @@ class TextIndex:
                         best[key] = value
             for key, value in best.items():
                 scores[key] += idf * value
-        hits = [Hit(key, round(score / total, 4)) for key, score in scores.items() if score / total >= min_score]
+        hits = [Hit(key, round(score / total + PRIOR_WEIGHT * self._prior.get(key, 0.0), 4))
+                for key, score in scores.items() if score / total >= min_score]
         hits.sort(key=lambda h: (-h.score, h.key))
         return hits[:limit]
