@@ -71,7 +71,10 @@ def _office_lines(hit: OfficeHit, lang: str) -> List[str]:
 
 def _search(args: argparse.Namespace) -> int:
     catalogue = Catalogue()
-    matches = catalogue.search_services(args.text, limit=args.limit)
+    place = _place(catalogue, args.near) if args.near else None
+    if args.near and place is None:
+        return 1
+    matches = catalogue.search_services(args.text, limit=args.limit, province=place.province if place else None)
     if not matches:
         print(f"no service matches '{args.text}'")
         return 1
@@ -79,10 +82,7 @@ def _search(args: argparse.Namespace) -> int:
         service = match.service
         print(f"{match.score:.2f}  {service.id:<28} {service.name.get(args.lang)}  "
               f"[{service.organization.name.get(args.lang)}, {service.organization.jurisdiction_level}]")
-    if args.near:
-        place = _place(catalogue, args.near)
-        if place is None:
-            return 1
+    if place is not None:
         best = matches[0].service
         answer = catalogue.nearest_offices(best.id, place, limit=args.limit)
         print(f"\n{best.name.get(args.lang)} in person near {place.name} ({place.province or ''}):")
