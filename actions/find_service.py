@@ -16,6 +16,7 @@ from actions.find_office import ActionFindOffice
 from actions.messages import say
 from actions.outreach import ActionOutreach
 from actions.render import office_lines, remote_lines, service_header
+from services_catalog.catalogue import NEAR_KM
 from services_catalog.geography import Place
 from services_catalog.model import NearbyAnswer, Service, ServiceMatch
 
@@ -43,11 +44,13 @@ class ActionFindService(CatalogueAction):
             return self.respond(dispatcher, remembered, place, place_text, lang)
         chosen = self.catalogue().service(service_text)  # a button's payload carries the id
         matches = [ServiceMatch(chosen, 1.0)] if chosen else self.catalogue().search_services(
-            service_text, limit=4, province=place.province if place else None)
+            service_text, limit=4, near=place)
         if not matches:
             dispatcher.utter_message(text=say("no_service", lang, text=service_text))
             return [SlotSet("service", None), SlotSet("awaiting", None)]
-        close = [m for m in matches if m.score >= matches[0].score - AMBIGUOUS_GAP]
+        best_score = max(m.score for m in matches)
+        close = [m for m in matches if m.score >= best_score - AMBIGUOUS_GAP
+                 and (m.nearest_km is None or m.nearest_km <= NEAR_KM)] or matches[:1]
         if len(close) > 1 and len({m.service.name.get(lang) for m in close}) > 1:
             self._offer_choices(dispatcher, service_text, close, lang)
             return [SlotSet("service", None), SlotSet("awaiting", None),

@@ -27,6 +27,7 @@ from services_catalog.text import fold
 
 log = logging.getLogger(__name__)
 NEAR_KM = 150.0
+SAME_MEANING = 0.1  # search scores this close are the same request; distance decides between them
 
 
 class CatalogueUnavailable(Exception):
@@ -88,18 +89,34 @@ class Catalogue:
             log.warning("catalogue reload failed, keeping build %s: %s", self._snapshot.build_id, error)
 
     # -- services --------------------------------------------------------------------------------------------
-    def search_services(self, text: str, limit: int = 5, province: Optional[str] = None) -> List[ServiceMatch]:
+    def search_services(self, text: str, limit: int = 5, province: Optional[str] = None,
+                        near: Optional[Place] = None) -> List[ServiceMatch]:
         """Services for what a client typed, best first; empty when nothing is relevant.
 
-        With a province, other provinces' and their cities' services are left out: a
-        "birth certificate" asked from Calgary is Alberta's, never Ontario's.
+        With a province (or a place, which implies its province), other provinces' and
+        their cities' services are left out: a "birth certificate" asked from Calgary is
+        Alberta's, never Ontario's. Near a place, matches that are about as good as the
+        best are ordered by their nearest office, so a "marriage licence" asked in
+        Ottawa is the City of Ottawa's, not Toronto's.
         """
         snap = self.snapshot()
+        province = province or (near.province if near else None)
         hits = snap.service_index.search(text, limit if province is None else limit * 10)
         matches = [ServiceMatch(snap.services[h.key], h.score) for h in hits]
         if province is not None:
             matches = [m for m in matches if m.service.organization.state_province in (None, province)]
+        if near is not None and matches:
+            matches = [ServiceMatch(m.service, m.score, self._nearest_km(m.service.id, near)) for m in matches]
+            top = matches[0].score
+            close = sorted((m for m in matches if m.score >= top - SAME_MEANING),
+                           key=lambda m: (m.nearest_km is None, m.nearest_km or 0.0, -m.score))
+            matches = close + [m for m in matches if m.score < top - SAME_MEANING]
         return matches[:limit]
+
+    def _nearest_km(self, service_id: str, place: Place) -> Optional[float]:
+        offices = self.snapshot().locations_by_service.get(service_id, [])
+        return min((round(haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), 1)
+                    for loc, _ in offices), default=None)
 
     def service(self, service_id: str) -> Optional[Service]:
         return self.snapshot().services.get(service_id)

@@ -74,7 +74,7 @@ def _search(args: argparse.Namespace) -> int:
     place = _place(catalogue, args.near) if args.near else None
     if args.near and place is None:
         return 1
-    matches = catalogue.search_services(args.text, limit=args.limit, province=place.province if place else None)
+    matches = catalogue.search_services(args.text, limit=args.limit, near=place)
     if not matches:
         print(f"no service matches '{args.text}'")
         return 1

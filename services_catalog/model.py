@@ -154,6 +154,7 @@ class CrossPromotion:
 class ServiceMatch:
     service: Service
     score: float
+    nearest_km: Optional[float] = None  # to the nearest office offering it, when searched near a place
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 from services_catalog.catalogue import Catalogue
+from services_catalog.geography import Place
 
 
-def best(catalogue: Catalogue, text: str, province: str | None = None) -> str:
-    matches = catalogue.search_services(text, province=province)
+def best(catalogue: Catalogue, text: str, near: Place | None = None) -> str:
+    matches = catalogue.search_services(text, near=near)
     assert matches, f"nothing found for {text!r}"
     return matches[0].service.id
 
@@ -31,7 +32,7 @@ def test_sin_in_calgary_gives_calgary_service_canada_centres(real_catalogue: Cat
 
 def test_marriage_licence_in_ottawa_is_at_ottawa_city_hall(real_catalogue: Catalogue) -> None:
     place = real_catalogue.resolve_place("Ottawa")
-    service_id = best(real_catalogue, "marriage licence", province=place.province)
+    service_id = best(real_catalogue, "marriage licence", near=place)
     answer = real_catalogue.nearest_offices(service_id, place)
     assert "ottawa-city-hall" in [hit.location.id for hit in answer.offices]
 
