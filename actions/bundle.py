@@ -19,7 +19,7 @@ class ActionBundle(CatalogueAction):
         named = latest_entity(tracker, "service")
         service = self._service(named) if named else self.last_service(tracker)
         bundles = self.catalogue().bundles_for_service(service.id) if service else []
-        if not bundles:
+        if service is None:  # "is there a bundle for newborns?": name the bundle itself
             bundles = self.catalogue().search_bundles(named or latest_text(tracker), limit=1)
         if bundles:
             dispatcher.utter_message(text="\n\n".join(self._describe(b, lang) for b in bundles))

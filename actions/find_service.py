@@ -96,7 +96,7 @@ class ActionFindService(CatalogueAction):
         else:
             lines.append(say("nothing_near", lang, km=int(nearby.max_km), place=where))
         lines += remote_lines(service, nearby.alternatives, lang)
-        return lines + self._bundle_lines(service, lang)
+        return lines + self._bundle_lines(service, lang, place.province)
 
     def _also_there(self, nearby: NearbyAnswer, lang: str) -> List[str]:
         """Other governments' services at the nearest office: the point of co-location."""
@@ -108,8 +108,9 @@ class ActionFindService(CatalogueAction):
         names = ", ".join(s.name.get(lang) for s in others[:3]) + (" …" if len(others) > 3 else "")
         return [say("also_there", lang, office=office.name.get(lang), services=names)]
 
-    def _bundle_lines(self, service: Service, lang: str) -> List[str]:
-        bundles = self.catalogue().bundles_for_service(service.id)
+    def _bundle_lines(self, service: Service, lang: str, province: Optional[str] = None) -> List[str]:
+        bundles = [b for b in self.catalogue().bundles_for_service(service.id)
+                   if province is None or b.organization.state_province in (None, province)]
         return [say("in_bundle", lang, bundles=", ".join(b.name.get(lang) for b in bundles))] if bundles else []
 
     @staticmethod

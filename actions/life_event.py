@@ -1,14 +1,14 @@
 """I just had a baby / lost my job / ... — the services a life event calls for, across governments."""
 from __future__ import annotations
 
-from typing import List, Text
+from typing import Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
-from services_catalog.model import LifeEvent, Service
+from services_catalog.model import Service
 
 MAX_SERVICES = 8
 
@@ -24,21 +24,24 @@ class ActionLifeEvent(CatalogueAction):
             dispatcher.utter_message(text=say("no_life_event", lang))
             return []
         place = self.resolve_place(self.place_from(tracker))
-        services = self._relevant(event, place.province if place else None)
+        province = place.province if place else None
+        federal = [s for s in event.services if s.organization.jurisdiction_level == "federal"]
+        local = [s for s in event.services if province and s.organization.state_province == province]
         lines = [say("life_event_header", lang, event=event.name.get(lang))]
-        lines += [self._line(s, lang, show_province=place is None) for s in services[:MAX_SERVICES]]
-        bundles = {b.id: b for s in services for b in self.catalogue().bundles_for_service(s.id)}
-        lines += [say("in_bundle", lang, bundles=b.name.get(lang)) for b in bundles.values()]
+        lines += [self._line(s, lang) for s in (federal + local)[:MAX_SERVICES]]
+        if province is None:
+            lines.append(say("life_event_where", lang))
+        bundles = {b.id: b for s in event.services for b in self.catalogue().bundles_for_service(s.id)
+                   if province is None or b.organization.state_province in (None, province)}
+        lines += [say("bundle_covers", lang, bundle=self._where(b.name.get(lang), b.organization.state_province),
+                      services=", ".join(s.name.get(lang) for s in b.services)) for b in bundles.values()]
         dispatcher.utter_message(text="\n".join(lines))
         return []
 
     @staticmethod
-    def _relevant(event: LifeEvent, province: str | None) -> List[Service]:
-        """Federal services everywhere; a province's own only where the client is, when we know where."""
-        return [s for s in event.services
-                if province is None or s.organization.state_province in (None, province)]
+    def _where(name: str, province: str | None) -> str:
+        return f"{name} ({province})" if province else name
 
     @staticmethod
-    def _line(service: Service, lang: str, show_province: bool) -> str:
-        where = f", {service.organization.state_province}" if show_province and service.organization.state_province else ""
-        return f"• {service.name.get(lang)} ({service.organization.name.get(lang)}{where})"
+    def _line(service: Service, lang: str) -> str:
+        return f"• {service.name.get(lang)} ({service.organization.name.get(lang)})"

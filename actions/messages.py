@@ -80,6 +80,14 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "I can help with life events such as having a baby, moving, losing a job, retiring or a death in the family. Which one is it?",
         "fr": "Je peux vous aider pour des événements comme une naissance, un déménagement, une perte d'emploi, la retraite ou un décès. Lequel vous concerne?",
     },
+    "life_event_where": {
+        "en": "Provincial and city services depend on where you live: tell me your city or postal code.",
+        "fr": "Les services provinciaux et municipaux dépendent de l'endroit où vous habitez : dites-moi votre ville ou votre code postal.",
+    },
+    "bundle_covers": {
+        "en": "One application covers several: {bundle} — {services}.",
+        "fr": "Une seule demande en couvre plusieurs : {bundle} — {services}.",
+    },
     "ask_outreach_place": {
         "en": "Which community are you asking about?",
         "fr": "De quelle communauté parlez-vous?",

@@ -1,0 +1,100 @@
+"""action_find_service: the service, its government, the nearest offices, alternatives and context."""
+from __future__ import annotations
+
+from actions.find_service import ActionFindService
+
+from .conftest import make_tracker, run_action
+
+
+def test_passport_in_kelowna_names_service_government_and_offices() -> None:
+    outcome = run_action(ActionFindService(), make_tracker(
+        "where can I renew my passport in Kelowna?", "find_service", [("service", "passport"), ("place", "Kelowna")]))
+    text = outcome.text
+    assert text.startswith("Canadian Passport — Employment and Social Development Canada (federal)")
+    assert "Nearest offices to Kelowna BC:" in text
+    assert "1. Kelowna Service Canada Centre" in text and "Kelowna BC  V1Y" in text
+    assert outcome.slot("last_service_id") == "gc-1242"
+    assert outcome.slot("last_location_id").startswith("sc-")
+    assert outcome.slot("last_place") == "Kelowna"
+
+
+def test_french_question_gets_a_french_answer() -> None:
+    outcome = run_action(ActionFindService(), make_tracker(
+        "Où puis-je obtenir un numéro d'assurance sociale à Edmonton?", "find_service",
+        [("service", "numéro d'assurance sociale"), ("place", "Edmonton")], slots={"language": "fr"}))
+    assert "Bureaux les plus proches de Edmonton AB :" in outcome.text
+    assert "Aujourd'hui" in outcome.text or "Heures" in outcome.text
+    assert outcome.slot("last_service_id") == "gc-1292"
+
+
+def test_missing_place_is_asked_for_and_remembered() -> None:
+    asked = run_action(ActionFindService(), make_tracker("I need a SIN", "find_service", [("service", "SIN")]))
+    assert "Where are you?" in asked.text
+    assert asked.slot("awaiting") == "place" and asked.slot("last_service_id") == "gc-1292"
+
+    answered = run_action(ActionFindService(), make_tracker(
+        "Calgary", "inform", slots={"awaiting": "place", "last_service_id": "gc-1292"}))
+    assert "Nearest offices to Calgary AB:" in answered.text
+    assert answered.text.count("Calgary AB") >= 3
+
+
+def test_and_in_edmonton_reuses_the_last_service() -> None:
+    outcome = run_action(ActionFindService(), make_tracker(
+        "and in Edmonton?", "inform", [("place", "Edmonton")], slots={"last_service_id": "gc-1242",
+                                                                     "last_place": "Kelowna"}))
+    assert outcome.text.startswith("Canadian Passport")
+    assert "Nearest offices to Edmonton AB:" in outcome.text
+
+
+def test_missing_service_is_asked_for() -> None:
+    outcome = run_action(ActionFindService(), make_tracker("where can I go?", "find_service"))
+    assert "Which service are you looking for?" in outcome.text
+    assert outcome.slot("awaiting") == "service"
+
+
+def test_unknown_service_says_so_and_gives_the_general_line() -> None:
+    outcome = run_action(ActionFindService(), make_tracker(
+        "unicorn grooming permit", "find_service", [("service", "unicorn grooming permit")]))
+    assert "couldn't find a government service" in outcome.text and "1-800-622-6232" in outcome.text
+
+
+def test_unknown_place_is_explained() -> None:
+    outcome = run_action(ActionFindService(), make_tracker(
+        "passport in Atlantis", "find_service", [("service", "passport"), ("place", "Atlantis")]))
+    assert "I don't know the place \"Atlantis\"" in outcome.text
+    assert outcome.slot("awaiting") == "place"
+
+
+def test_ambiguous_request_offers_buttons() -> None:
+    outcome = run_action(ActionFindService(), make_tracker(
+        "marriage licence", "find_service", [("service", "marriage licence")]))
+    buttons = outcome.messages[0]["buttons"]
+    assert len(buttons) > 1
+    assert all(b["payload"].startswith('/find_service{"service":"') for b in buttons)
+
+
+def test_button_payload_with_an_id_picks_that_service() -> None:
+    outcome = run_action(ActionFindService(), make_tracker(
+        '/find_service{"service":"ottawa-marriage-licence"}', "find_service",
+        [("service", "ottawa-marriage-licence")], slots={"last_place": "Ottawa"}))
+    assert "1. Ottawa City Hall" in outcome.text
+
+
+def test_colocated_services_of_other_governments_are_mentioned() -> None:
+    outcome = run_action(ActionFindService(), make_tracker(
+        "marriage licence in Ottawa", "find_service", [("service", "marriage licence"), ("place", "Ottawa")]))
+    assert "1. Ottawa City Hall" in outcome.text
+    assert "Also at Ottawa City Hall:" in outcome.text
+
+
+def test_service_without_counter_gives_online_and_phone() -> None:
+    outcome = run_action(ActionFindService(), make_tracker(
+        "canada child benefit", "find_service", [("service", "canada child benefit")]))
+    assert "not offered in person" in outcome.text and "Online: https://" in outcome.text
+
+
+def test_catalogue_unavailable_keeps_the_conversation_going(monkeypatch, tmp_path) -> None:
+    from services_catalog import catalogue as module
+    monkeypatch.setattr(module, "_shared", module.Catalogue(f"sqlite:///{tmp_path / 'missing.db'}"))
+    outcome = run_action(ActionFindService(), make_tracker("passport", "find_service", [("service", "passport")]))
+    assert "directory is unavailable" in outcome.text and outcome.events == []

@@ -1,0 +1,141 @@
+"""Co-location, bundles, life events, outreach, follow-ups, handoff and language, as the action server runs them."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from actions.bundle import ActionBundle
+from actions.colocated import ActionColocated
+from actions.find_office import ActionFindOffice
+from actions.find_service import ActionFindService
+from actions.handoff import ActionHumanHandoff
+from actions.language import ValidateSlotMappings
+from actions.life_event import ActionLifeEvent
+from actions.outreach import ActionOutreach
+from actions.service_detail import ActionServiceDetail
+from bot.handoff import HandoffQueue
+
+from .conftest import make_tracker, run_action
+
+
+def test_whats_at_ottawa_city_hall_lists_three_levels() -> None:
+    outcome = run_action(ActionColocated(), make_tracker(
+        "what's at Ottawa City Hall?", "ask_colocated", [("place", "Ottawa City Hall")]))
+    lines = outcome.text.splitlines()
+    assert lines[0] == "At Ottawa City Hall (110 Laurier Avenue West, Ottawa ON  K1P 1J1):"
+    assert any("(federal)" in line and "Social Insurance Number" in line for line in lines)
+    assert any("ServiceOntario (provincial)" in line for line in lines)
+    assert any("City of Ottawa (municipal)" in line and "Marriage licence" in line for line in lines)
+    assert outcome.slot("last_location_id") == "ottawa-city-hall"
+
+
+def test_anything_else_there_uses_the_last_office_in_french() -> None:
+    outcome = run_action(ActionColocated(), make_tracker(
+        "quoi d'autre là-bas?", "ask_colocated", slots={"last_location_id": "ottawa-city-hall", "language": "fr"}))
+    assert outcome.text.startswith("À Hôtel de ville d'Ottawa") or outcome.text.startswith("À Hôtel de ville")
+    assert "(fédéral)" in outcome.text and "(municipal)" in outcome.text
+
+
+def test_no_known_office_asks_which() -> None:
+    outcome = run_action(ActionColocated(), make_tracker("what else can I do there?", "ask_colocated"))
+    assert "Which office do you mean?" in outcome.text
+
+
+def test_sin_at_the_same_time_shows_the_birth_bundles() -> None:
+    outcome = run_action(ActionBundle(), make_tracker(
+        "can I apply for the SIN at the same time?", "ask_bundle", [("service", "SIN")]))
+    assert "Newborn Registration Service" in outcome.text
+    assert "Canada child benefit (CCB) applications" in outcome.text
+
+
+def test_service_without_bundle_says_so() -> None:
+    outcome = run_action(ActionBundle(), make_tracker(
+        "is there a bundle?", "ask_bundle", slots={"last_service_id": "gc-1242"}))
+    assert outcome.text.startswith("Canadian Passport is not part of a combined application")
+
+
+def test_i_just_had_a_baby_brings_the_birth_bundle() -> None:
+    outcome = run_action(ActionLifeEvent(), make_tracker(
+        "I just had a baby", "life_event", [("life_event", "had a baby")]))
+    text = outcome.text
+    assert text.startswith("Having a baby: here is what you may need to do.")
+    assert "Provision of a Social Insurance Number" in text and "Canada child benefit" in text
+    assert "Newborn Registration Service" in text and "(ON)" in text
+    assert "tell me your city or postal code" in text
+
+
+def test_life_event_with_a_place_keeps_to_its_province() -> None:
+    outcome = run_action(ActionLifeEvent(), make_tracker(
+        "je viens d'avoir un bébé à Calgary", "life_event", [("life_event", "avoir un bébé"), ("place", "Calgary")],
+        slots={"language": "fr"}))
+    assert outcome.text.startswith("Avoir un bébé")
+    assert "ServiceOntario" not in outcome.text and "(AB)" in outcome.text
+
+
+def test_outreach_to_bella_coola() -> None:
+    outcome = run_action(ActionOutreach(), make_tracker(
+        "does Service Canada come to Bella Coola?", "ask_outreach", [("place", "Bella Coola")]))
+    assert outcome.text.startswith("Outreach serving Bella Coola:")
+    assert "Service Canada" in outcome.text
+
+
+def test_outreach_lists_the_2016_wildfire_response_as_past() -> None:
+    outcome = run_action(ActionOutreach(), make_tracker(
+        "any outreach in Fort McMurray?", "ask_outreach", [("place", "Fort McMurray")]))
+    assert "(past)" in outcome.text and "2016" in outcome.text
+
+
+def test_find_office_near_a_postal_code() -> None:
+    outcome = run_action(ActionFindOffice(), make_tracker(
+        "is there a Service Canada office near T9H 5G2?", "find_office",
+        [("organization", "Service Canada"), ("postal_code", "T9H 5G2")]))
+    assert "1. Fort McMurray Service Canada Centre" in outcome.text
+
+
+def test_place_answer_goes_back_to_the_action_that_asked() -> None:
+    asked = run_action(ActionFindOffice(), make_tracker("is there an office near me?", "find_office"))
+    assert asked.slot("awaiting") == "find_office"
+    answered = run_action(ActionFindService(), make_tracker("Kamloops", "inform", [("place", "Kamloops")],
+                                                            slots={"awaiting": "find_office"}))
+    assert "Nearest offices to Kamloops:" in answered.text
+
+
+@pytest.mark.parametrize("intent,expected", [
+    ("ask_hours", "this week:"),
+    ("ask_fees", "Fees for Canadian Passport"),
+    ("ask_channels", "Canadian Passport is available: in person, by phone, by mail."),
+    ("ask_documents", "Canadian Passport"),
+])
+def test_follow_ups_about_the_last_service_and_office(intent: str, expected: str) -> None:
+    outcome = run_action(ActionServiceDetail(), make_tracker(
+        "and?", intent, slots={"last_service_id": "gc-1242", "last_location_id": "sc-5987"}))
+    assert expected in outcome.text
+
+
+def test_follow_up_without_context_asks_for_a_service() -> None:
+    outcome = run_action(ActionServiceDetail(), make_tracker("how much does it cost?", "ask_fees"))
+    assert "Which service do you mean?" in outcome.text
+
+
+def test_handoff_files_the_conversation_with_a_reference(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("GUICHET_HANDOFF_URL", f"sqlite:///{tmp_path / 'handoff.db'}")
+    events = [{"event": "user", "text": "I lost my SIN card"}, {"event": "bot", "text": "Sorry, I didn't get that."},
+              {"event": "user", "text": "I want to talk to a person"}]
+    outcome = run_action(ActionHumanHandoff(), make_tracker("I want to talk to a person", "human_handoff",
+                                                            events=events))
+    queued = HandoffQueue().open_requests()
+    assert len(queued) == 1
+    assert queued[0]["reference"] in outcome.text and "1-800-622-6232" in outcome.text
+    assert json.loads(queued[0]["transcript"])[0] == {"who": "user", "text": "I lost my SIN card"}
+
+
+def test_language_action_follows_the_widget_metadata() -> None:
+    outcome = run_action(ValidateSlotMappings(), make_tracker("T9H 5G2", "inform", metadata={"language": "fr"}))
+    assert outcome.slot("language") == "fr" and outcome.slot("page_language") == "fr"
+
+
+def test_language_action_reads_the_nlu_language_entity_on_a_request() -> None:
+    outcome = run_action(ValidateSlotMappings(), make_tracker("Kan u spreek Frans?", "change_language",
+                                                              [("language", "fr")]))
+    assert outcome.slot("language") == "fr" and outcome.slot("language_choice") == "fr"
