@@ -10,7 +10,9 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install catalogue validate test test-catalogue bench
+RASA := $(VENV)/bin/rasa
+
+.PHONY: install catalogue validate train run shell test bench bench-nlu bench-latency
 
 $(INSTALLED): requirements.txt
 	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -26,10 +28,26 @@ validate: install
 catalogue: validate
 	$(PY) -m services_catalog build
 
-test-catalogue: catalogue
-	$(PY) -m pytest tests/catalogue -q
+# rasa train skips training when models/ already holds a model of the same data and config.
+train: install
+	$(RASA) train --out models
 
-test: test-catalogue
+run: catalogue train
+	bash bot/serve.sh run
+
+shell: catalogue train
+	bash bot/serve.sh shell
+
+# Everything: catalogue unit tests, action tests, Rasa data validation and conversation tests,
+# end-to-end tests against the real servers.
+test: catalogue train
+	$(PY) -m pytest tests -q
 
 bench: catalogue
 	$(PY) -m bench.catalogue
+
+bench-nlu: catalogue train
+	$(PY) -m bench.nlu_eval
+
+bench-latency: catalogue train
+	$(PY) -m bench.turn_latency

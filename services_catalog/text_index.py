@@ -144,24 +144,38 @@ class TextIndex:
         words = self._synonyms.rewrite(query_terms(text))
         if not words:
             return []
-        scores: Dict[str, float] = defaultdict(float)
         total = 0.0
+        weighted: List[Tuple[float, List[Tuple[str, float]]]] = []
         for word in dict.fromkeys(words):
             candidates = self._candidates(word)
-            if not candidates:
-                total += self._unknown_idf
-                continue
-            idf = max(self._idf[w] for w, _ in candidates)
+            idf = max(self._idf[w] for w, _ in candidates) if candidates else self._unknown_idf
             total += idf
-            best: Dict[str, float] = {}
-            for candidate, penalty in candidates:
-                for key, weight in self._postings[candidate].items():
-                    value = weight * penalty
-                    if value > best.get(key, 0.0):
-                        best[key] = value
-            for key, value in best.items():
+            if candidates:
+                weighted.append((idf, candidates))
+        # Rarest words first. Once the words left cannot lift a document that matched none so
+        # far to min_score, only documents already found are scored: a common word then costs
+        # a few look-ups instead of a walk through thousands of postings.
+        weighted.sort(key=lambda item: -item[0])
+        remaining = sum(idf for idf, _ in weighted)
+        scores: Dict[str, float] = defaultdict(float)
+        for idf, candidates in weighted:
+            open_to_new = remaining / total >= min_score
+            remaining -= idf
+            for key, value in self._best_weights(candidates, None if open_to_new else list(scores)).items():
                 scores[key] += idf * value
         hits = [Hit(key, round(score / total + PRIOR_WEIGHT * self._prior.get(key, 0.0), 4))
                 for key, score in scores.items() if score / total >= min_score]
         hits.sort(key=lambda h: (-h.score, h.key))
         return hits[:limit]
+
+    def _best_weights(self, candidates: List[Tuple[str, float]], among: Optional[List[str]]) -> Dict[str, float]:
+        """Each document's best weight for one query word, over the word's vocabulary candidates."""
+        best: Dict[str, float] = {}
+        for candidate, penalty in candidates:
+            postings = self._postings[candidate]
+            items = postings.items() if among is None else ((k, postings[k]) for k in among if k in postings)
+            for key, weight in items:
+                value = weight * penalty
+                if value > best.get(key, 0.0):
+                    best[key] = value
+        return best

@@ -1,0 +1,84 @@
+"""Multi-turn conversations with the real Rasa server and action server, over the REST webhook.
+
+One pair of servers serves the whole module (starting Rasa takes tens of seconds);
+each test talks under its own sender id, so conversations do not mix.
+"""
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from bot.launch import running_assistant, say, text_of
+from services_catalog.catalogue import Catalogue
+
+
+@pytest.fixture(scope="module")
+def assistant(real_catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    workdir: Path = tmp_path_factory.mktemp("assistant")
+    with running_assistant(workdir, real_catalogue.url) as base_url:
+        yield base_url
+
+
+def chat(assistant: str) -> Callable[..., str]:
+    sender = uuid.uuid4().hex
+    return lambda text, **metadata: text_of(say(assistant, sender, text, metadata or None))
+
+
+def test_english_passport_in_kelowna_then_follow_ups(assistant: str) -> None:
+    turn = chat(assistant)
+    answer = turn("where can I renew my passport in Kelowna?")
+    assert "Canadian Passport" in answer and "Kelowna Service Canada Centre" in answer
+    assert "V1Y 6S5" in answer
+    assert "Nearest offices to Edmonton" in turn("and in Edmonton?")
+    assert "this week" in turn("what are its hours?")
+    there = turn("what else can I do there?")
+    assert there.startswith("At Edmonton") and "(federal)" in there
+
+
+def test_french_sin_in_edmonton(assistant: str) -> None:
+    turn = chat(assistant)
+    answer = turn("Où puis-je obtenir un numéro d'assurance sociale à Edmonton?")
+    assert "numéro d’assurance sociale" in answer.lower() or "numéro d'assurance sociale" in answer.lower()
+    assert "Bureaux les plus proches de Edmonton" in answer and "Aujourd'hui" in answer
+
+
+def test_life_event_and_bundle(assistant: str) -> None:
+    turn = chat(assistant)
+    answer = turn("I just had a baby")
+    assert "Having a baby" in answer and "Newborn Registration Service" in answer
+
+
+def test_colocation_at_ottawa_city_hall(assistant: str) -> None:
+    answer = chat(assistant)("what else is at Ottawa City Hall?")
+    assert "(federal)" in answer and "(provincial)" in answer and "(municipal)" in answer
+
+
+def test_out_of_scope_gets_no_service(assistant: str) -> None:
+    answer = chat(assistant)("what's the weather?")
+    assert answer and "Nearest offices" not in answer and "—" not in answer.splitlines()[0]
+
+
+def test_asks_for_the_place_then_answers(assistant: str) -> None:
+    turn = chat(assistant)
+    assert "Where are you?" in turn("I need a new SIN")
+    assert "Calgary" in turn("Calgary")
+
+
+def test_french_requested_by_the_user_sticks(assistant: str) -> None:
+    turn = chat(assistant)
+    turn("hello")
+    turn("in French please")
+    assert "Bureaux les plus proches" in turn("passport in Calgary")
+
+
+def test_widget_metadata_sets_the_language(assistant: str) -> None:
+    answer = chat(assistant)("passport T2P 2M5", language="fr")
+    assert "Bureaux les plus proches" in answer
+
+
+def test_handoff_gives_a_reference(assistant: str) -> None:
+    answer = chat(assistant)("I want to talk to a real person")
+    assert "reference G-" in answer and "1-800-622-6232" in answer
