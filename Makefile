@@ -9,10 +9,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
 
 RASA := $(VENV)/bin/rasa
 
-.PHONY: install catalogue validate train run shell test bench bench-nlu bench-latency
+.PHONY: chromium install catalogue validate train run shell test bench bench-nlu bench-latency
 
 $(INSTALLED): requirements.txt
 	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -20,7 +21,14 @@ $(INSTALLED): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
-install: $(INSTALLED)
+# The web page's socket.io client comes from npm; the browser tests drive Debian's Chromium.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+
+install: $(INSTALLED) node_modules/.package-lock.json
 
 validate: install
 	$(PY) -m services_catalog validate
@@ -40,7 +48,7 @@ shell: catalogue train
 
 # Everything: catalogue unit tests, action tests, Rasa data validation and conversation tests,
 # end-to-end tests against the real servers.
-test: catalogue train
+test: catalogue train chromium
 	$(PY) -m pytest tests -q
 
 bench: catalogue

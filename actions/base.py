@@ -6,6 +6,7 @@ unavailable catalogue into a polite message instead of a broken conversation.
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -31,7 +32,7 @@ def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
 
-class CatalogueAction(Action):
+class CatalogueAction(Action, ABC):
     """A custom action answering from the catalogue in the client's language."""
 
     def catalogue(self) -> Catalogue:
@@ -46,8 +47,9 @@ class CatalogueAction(Action):
             dispatcher.utter_message(text=say("catalogue_down", lang))
             return []
 
+    @abstractmethod
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
-        raise NotImplementedError
+        """The action's reply in lang, and the events that keep its context."""
 
     # -- context shared by the follow-ups ------------------------------------------------------------------
     def place_from(self, tracker: Tracker, allow_remembered: bool = True) -> Optional[str]:

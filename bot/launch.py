@@ -79,6 +79,7 @@ def running_assistant(workdir: Path, catalogue_url: str, model: Optional[Path] =
         f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n")
     env = {"GUICHET_CATALOGUE_URL": catalogue_url, "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+           "RASA_TELEMETRY_ENABLED": "false",
            "GUICHET_HANDOFF_URL": f"sqlite:///{workdir / 'handoff.db'}"}
     commands = [[str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
                 rasa_server_command(rasa_port, model or latest_model(), endpoints, REPO_ROOT / "credentials.yml")]

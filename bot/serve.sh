@@ -8,7 +8,7 @@ mode=${1:-run}
 port=${GUICHET_PORT:-5005}
 actions_port=5055
 cors=${GUICHET_CORS:-"http://localhost:$port http://127.0.0.1:$port"}
-export SQLALCHEMY_SILENCE_UBER_WARNING=1
+export SQLALCHEMY_SILENCE_UBER_WARNING=1 RASA_TELEMETRY_ENABLED=false
 mkdir -p build
 
 .venv/bin/rasa run actions --actions actions --port "$actions_port" >build/actions.log 2>&1 &
@@ -27,6 +27,7 @@ cat <<MSG
 Guichet is starting (model loading takes a few seconds):
   REST webhook  POST http://localhost:$port/webhooks/rest/webhook  {"sender": "me", "message": "hello"}
   socket.io     http://localhost:$port/socket.io
+  web page      http://localhost:$port/web/   (français : http://localhost:$port/web/fr/)
   actions log   build/actions.log
 MSG
 .venv/bin/rasa run --enable-api --port "$port" --cors $cors --credentials credentials.yml \
