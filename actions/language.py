@@ -78,7 +78,8 @@ def choose(text: str, metadata: Dict[str, Any], current: Optional[str], choice: 
     if choice:
         return {"language": choice, "language_choice": choice, "page_language": page or last_page}
     detected, confidence = detect(text)
-    clear = detected is not None and confidence >= 0.75 and len(fold(text).split()) >= 2
+    clues = sum(w in _FRENCH or w in _ENGLISH for w in fold(text).split()) + len(_ACCENTS.findall(text or ""))
+    clear = detected is not None and confidence >= 0.75 and clues >= 2  # one word ("passport") is no sentence
     language = detected if clear else (page or current or DEFAULT)
     return {"language": language, "language_choice": None, "page_language": page or last_page}
 
