@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -63,6 +63,15 @@ class CatalogueAction(Action, ABC):
 
     def resolve_place(self, text: Optional[str]) -> Optional[Place]:
         return self.catalogue().resolve_place(text) if text else None
+
+    def place_or_ask(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                     lang: str) -> Tuple[Optional[str], Optional[Place]]:
+        """The place this turn is about; when missing or unknown, asks the client for it."""
+        text = self.place_from(tracker)
+        place = self.resolve_place(text)
+        if place is None:
+            dispatcher.utter_message(text=say("unknown_place" if text else "ask_outreach_place", lang, text=text or ""))
+        return text, place
 
     def last_service(self, tracker: Tracker) -> Optional[Service]:
         service_id = tracker.get_slot("last_service_id")

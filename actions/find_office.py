@@ -18,11 +18,8 @@ class ActionFindOffice(CatalogueAction):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
         organization = latest_entity(tracker, "organization") or tracker.get_slot("organization") or ""
-        place_text = self.place_from(tracker)
-        place = self.resolve_place(place_text)
+        place_text, place = self.place_or_ask(dispatcher, tracker, lang)
         if place is None:
-            key = "unknown_place" if place_text else "ask_outreach_place"
-            dispatcher.utter_message(text=say(key, lang, text=place_text or ""))
             return [SlotSet("awaiting", "find_office")]
         hits = self.catalogue().offices_near(place, organization=organization)
         if not hits:

@@ -19,11 +19,8 @@ class ActionOutreach(CatalogueAction):
         return "action_outreach"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
-        place_text = self.place_from(tracker)
-        place = self.resolve_place(place_text)
+        place_text, place = self.place_or_ask(dispatcher, tracker, lang)
         if place is None:
-            key = "unknown_place" if place_text else "ask_outreach_place"
-            dispatcher.utter_message(text=say(key, lang, text=place_text or ""))
             return [SlotSet("awaiting", "outreach")]
         found = self.catalogue().outreach_near(place)
         if found:
