@@ -32,7 +32,7 @@ def _spans(entities: List[Dict]) -> Set[Span]:
 
 async def evaluate(model: Path, catalogue: Catalogue) -> Dict[str, float]:
     agent = Agent.load(str(model))
-    examples = [e for e in load_data(str(HELDOUT)).intent_examples]
+    examples = [e for path in sorted(HELDOUT.glob("*.yml")) for e in load_data(str(path)).intent_examples]
     correct = true_pos = predicted = expected = 0
     for example in examples:
         parsed = await agent.parse_message(example.get("text"))
