@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.language import language_of
 from actions.messages import say
+from actions.service_names import NamedService, resolve_service, service_readings
 from services_catalog.catalogue import Catalogue, CatalogueUnavailable, shared_catalogue
 from services_catalog.geography import Place
 from services_catalog.model import Location, Service
@@ -72,6 +73,11 @@ class CatalogueAction(Action, ABC):
         if place is None:
             dispatcher.utter_message(text=say("unknown_place" if text else "ask_outreach_place", lang, text=text or ""))
         return text, place
+
+    def named_service(self, tracker: Tracker, limit: int = 5, near: Optional[Place] = None) -> Optional[NamedService]:
+        """The service the latest message names, resolved against the live catalogue."""
+        message = tracker.latest_message or {}
+        return resolve_service(self.catalogue(), service_readings(message), message.get("text") or "", limit, near)
 
     def last_service(self, tracker: Tracker) -> Optional[Service]:
         service_id = tracker.get_slot("last_service_id")

@@ -6,9 +6,9 @@ from typing import List, Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import CatalogueAction, Events, latest_entity, latest_text
+from actions.base import CatalogueAction, Events, latest_text
 from actions.messages import say
-from services_catalog.model import Bundle, Service
+from services_catalog.model import Bundle
 
 
 class ActionBundle(CatalogueAction):
@@ -16,11 +16,11 @@ class ActionBundle(CatalogueAction):
         return "action_bundle"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
-        named = latest_entity(tracker, "service")
-        service = self._service(named) if named else self.last_service(tracker)
+        named = self.named_service(tracker, limit=1)
+        service = (named.matches[0].service if named.matches else None) if named else self.last_service(tracker)
         bundles = self.catalogue().bundles_for_service(service.id) if service else []
         if service is None:  # "is there a bundle for newborns?": name the bundle itself
-            bundles = self.catalogue().search_bundles(named or latest_text(tracker), limit=1)
+            bundles = self.catalogue().search_bundles(named.text if named else latest_text(tracker), limit=1)
         if bundles:
             dispatcher.utter_message(text="\n\n".join(self._describe(b, lang) for b in bundles))
         elif service is not None:
@@ -28,10 +28,6 @@ class ActionBundle(CatalogueAction):
         else:
             dispatcher.utter_message(text=say("ask_bundle_service", lang))
         return []
-
-    def _service(self, text: str) -> Service | None:
-        matches = self.catalogue().search_services(text, limit=1)
-        return matches[0].service if matches else None
 
     @staticmethod
     def _describe(bundle: Bundle, lang: str) -> str:

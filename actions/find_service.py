@@ -16,6 +16,7 @@ from actions.find_office import ActionFindOffice
 from actions.messages import say
 from actions.outreach import ActionOutreach
 from actions.render import office_lines, remote_lines, service_header
+from actions.service_names import NamedService, resolve_service
 from services_catalog.catalogue import NEAR_KM
 from services_catalog.geography import Place
 from services_catalog.model import NearbyAnswer, Service, ServiceMatch
@@ -33,18 +34,16 @@ class ActionFindService(CatalogueAction):
         if awaiting in PLACE_QUESTIONS and latest_entity(tracker, "service") is None:
             # The client is answering another action's "which place?": that action finishes the job.
             return PLACE_QUESTIONS[awaiting]().answer(dispatcher, tracker, lang)
-        service_text = self._service_text(tracker)
         place_text = self.place_from(tracker)
         place = self.resolve_place(place_text)
-        if service_text is None:
+        named = self._named_service(tracker, place)
+        if named is None:
             remembered = self.last_service(tracker)
             if remembered is None:
                 dispatcher.utter_message(text=say("ask_service", lang))
                 return [SlotSet("awaiting", "service")]
             return self.respond(dispatcher, remembered, place, place_text, lang)
-        chosen = self.catalogue().service(service_text)  # a button's payload carries the id
-        matches = [ServiceMatch(chosen, 1.0)] if chosen else self.catalogue().search_services(
-            service_text, limit=4, near=place)
+        service_text, matches = named.text, named.matches
         if not matches:
             dispatcher.utter_message(text=say("no_service", lang, text=service_text))
             return [SlotSet("service", None), SlotSet("awaiting", None)]
@@ -78,10 +77,12 @@ class ActionFindService(CatalogueAction):
         return events + [SlotSet("awaiting", None), SlotSet("last_place", place_text),
                          SlotSet("last_location_id", first)]
 
-    def _service_text(self, tracker: Tracker) -> Optional[str]:
-        named = latest_entity(tracker, "service")
+    def _named_service(self, tracker: Tracker, place: Optional[Place]) -> Optional[NamedService]:
+        named = self.named_service(tracker, limit=4, near=place)
         if named is None and tracker.get_slot("awaiting") == "service":
-            named = latest_text(tracker)
+            # The reply to "which service?" is the service, whatever the model made of it.
+            text = latest_text(tracker)
+            named = resolve_service(self.catalogue(), [text], text, limit=4, near=place)
         return named
 
     def _answer_lines(self, nearby: NearbyAnswer, place: Place, lang: str) -> List[str]:

@@ -6,7 +6,7 @@ from typing import Optional, Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import CatalogueAction, Events, latest_entity
+from actions.base import CatalogueAction, Events
 from actions.messages import say
 from actions.render import channel_list, remote_lines, week_lines
 from services_catalog.model import Service
@@ -39,11 +39,9 @@ class ActionServiceDetail(CatalogueAction):
         return []
 
     def _service(self, tracker: Tracker) -> Optional[Service]:
-        named = latest_entity(tracker, "service")
-        if named:
-            matches = self.catalogue().search_services(named, limit=1)
-            if matches:
-                return matches[0].service
+        named = self.named_service(tracker, limit=1)
+        if named and named.matches:
+            return named.matches[0].service
         return self.last_service(tracker)
 
     def _hours(self, dispatcher: CollectingDispatcher, tracker: Tracker, service: Optional[Service],

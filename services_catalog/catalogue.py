@@ -12,7 +12,7 @@ import os
 import threading
 import time as clock
 from datetime import date
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from sqlalchemy import create_engine, select
 from sqlalchemy.pool import NullPool
@@ -24,6 +24,7 @@ from services_catalog.model import (LEVEL_ORDER, Bundle, CrossPromotion, LifeEve
 from services_catalog.schema import catalogue_meta, database_url, sqlite_path
 from services_catalog.snapshot import Snapshot, load_snapshot
 from services_catalog.text import fold
+from services_catalog.text_index import Hit
 
 log = logging.getLogger(__name__)
 NEAR_KM = 150.0
@@ -99,10 +100,27 @@ class Catalogue:
         best are ordered by their nearest office, so a "marriage licence" asked in
         Ottawa is the City of Ottawa's, not Toronto's.
         """
-        snap = self.snapshot()
         province = province or (near.province if near else None)
-        hits = snap.service_index.search(text, limit if province is None else limit * 10)
-        matches = [ServiceMatch(snap.services[h.key], h.score) for h in hits]
+        hits = self.snapshot().service_index.search(text, limit if province is None else limit * 10)
+        return self._matches(hits, limit, province, near)
+
+    def search_request(self, readings: Sequence[str], message: str, limit: int = 5,
+                       near: Optional[Place] = None) -> List[ServiceMatch]:
+        """Services for a chat message, given the guesses at which of its words name the service.
+
+        The assistant's NLU model often tags only part of a name ("carte de" for "carte de
+        résident permanent") or nothing at all; each reading finds candidates and the whole
+        message ranks them (see TextIndex.search_readings). Filters as search_services.
+        """
+        province = near.province if near else None
+        pool = limit if province is None else limit * 10
+        hits = self.snapshot().service_index.search_readings(readings, message, pool)
+        return self._matches(hits, limit, province, near)
+
+    def _matches(self, hits: List[Hit], limit: int, province: Optional[str],
+                 near: Optional[Place]) -> List[ServiceMatch]:
+        services = self.snapshot().services
+        matches = [ServiceMatch(services[h.key], h.score) for h in hits]
         if province is not None:
             matches = [m for m in matches if m.service.organization.state_province in (None, province)]
         if near is not None and matches:

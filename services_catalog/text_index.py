@@ -24,17 +24,27 @@ from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from services_catalog.text import fold
 
-# Words that carry no service meaning in a request, English and French.
-STOPWORDS = frozenset("""
-a an and any are at be by can could do does for from get getting got have how i i'm im in is it its me my need
-needs of on or our please renew renewing renewal apply applying application replace replacement obtain the their
-there this to want where which who will with would you your we us
-au aux avec ce ces comment d de des du elle en est et faire il j je l la le les leur ma mes mon ne nous obtenir
-on ou pour puis puisse quel quelle qui renouveler renouvellement demander demande remplacer sa se ses son sur
-svp ta te tes ton tu un une vous veux voudrais besoin avoir ai
+# Words that carry no meaning at all in a request, English and French.
+FUNCTION_WORDS = frozenset("""
+a an and any are at be by can could do does for from have how i i'm im in is it its me my of on or our please
+the their there this to where which who will with would you your we us when what
+au aux avec ce ces comment d de des du elle en est et il j je l la le les leur ma mes mon ne nous on ou pour
+puis puisse quel quelle qui sa se ses son sur svp ta te tes ton tu un une vous
 """.split())
+# Words that say what the client wants done, not which service: they must not make a
+# service match ("help" is not a service), but between two services that both match, the
+# one named "Renew ..." is the better answer to "renew my health card".
+REQUEST_WORDS = frozenset("""
+get getting got need needs want apply applying application obtain renew renewing renewed renewal replace
+replacement help office submit go
+obtenir renouveler renouvellement renouvelle demander demande remplacer faire veux voudrais besoin avoir ai
+aide bureau faut
+""".split())
+STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 
 MIN_SCORE = 0.5
+READING_WEIGHT = 0.3  # in a request's rank, how much the best reading's own score counts against the context's
+REQUEST_WEIGHT = 0.25
 PRIOR_WEIGHT = 0.05
 
 
@@ -53,8 +63,8 @@ def terms(text: str) -> List[str]:
     return [stem(w) for w in fold(text).split()]
 
 
-def query_terms(text: str) -> List[str]:
-    return [t for t in terms(text) if t not in STOPWORDS and len(t) > 1]
+def query_terms(text: str, ignore: frozenset = STOPWORDS) -> List[str]:
+    return [t for t in terms(text) if t not in ignore and len(t) > 1]
 
 
 def _deletions(word: str) -> Set[str]:
@@ -141,17 +151,8 @@ class TextIndex:
         return [(w, 0.75) for w in near]
 
     def search(self, text: str, limit: int = 5, min_score: float = MIN_SCORE) -> List[Hit]:
-        words = self._synonyms.rewrite(query_terms(text))
-        if not words:
-            return []
-        total = 0.0
-        weighted: List[Tuple[float, List[Tuple[str, float]]]] = []
-        for word in dict.fromkeys(words):
-            candidates = self._candidates(word)
-            idf = max(self._idf[w] for w, _ in candidates) if candidates else self._unknown_idf
-            total += idf
-            if candidates:
-                weighted.append((idf, candidates))
+        total, words = self._weigh(query_terms(text))
+        weighted = [(idf, candidates) for _, idf, candidates in words]
         # Rarest words first. Once the words left cannot lift a document that matched none so
         # far to min_score, only documents already found are scored: a common word then costs
         # a few look-ups instead of a walk through thousands of postings.
@@ -163,10 +164,56 @@ class TextIndex:
             remaining -= idf
             for key, value in self._best_weights(candidates, None if open_to_new else list(scores)).items():
                 scores[key] += idf * value
-        hits = [Hit(key, round(score / total + PRIOR_WEIGHT * self._prior.get(key, 0.0), 4))
-                for key, score in scores.items() if score / total >= min_score]
+        hits = [Hit(key, self._with_prior(key, score / total)) for key, score in scores.items()
+                if score / total >= min_score]
         hits.sort(key=lambda h: (-h.score, h.key))
         return hits[:limit]
+
+    def search_readings(self, readings: Sequence[str], context: str, limit: int = 5,
+                        min_score: float = MIN_SCORE) -> List[Hit]:
+        """Documents found by any reading of a request, ranked by how much of the whole request they explain.
+
+        A reading is a guess at the words that name the document (an NLU entity, the message
+        without its place). Each must match on its own, so "help" alone finds nothing; the
+        context (the whole message, request words included) then arbitrates: "carte de" finds
+        every card but only one explains "carte de résident permanent à renouveler".
+        """
+        found: Dict[str, float] = {}
+        for reading in readings:
+            for hit in self.search(reading, limit * 4, min_score):
+                found[hit.key] = max(found.get(hit.key, 0.0), hit.score)
+        if not found:
+            return []
+        # Words the catalogue has never seen (a village's name, "urgently") explain nothing
+        # about any candidate, so they are left out rather than counted against all of them.
+        # Request words ("renew", "lost") only break ties, so they weigh a quarter of their idf.
+        _, weighted = self._weigh(query_terms(context, FUNCTION_WORDS))
+        weighted = [(idf * (REQUEST_WEIGHT if word in REQUEST_WORDS else 1.0), candidates)
+                    for word, idf, candidates in weighted]
+        known = sum(idf for idf, _ in weighted)
+        explained: Dict[str, float] = defaultdict(float)
+        for idf, candidates in weighted:
+            for key, value in self._best_weights(candidates, list(found)).items():
+                explained[key] += idf * value
+        hits = [Hit(key, self._with_prior(key, READING_WEIGHT * score + (1 - READING_WEIGHT) * explained[key] / known)
+                    if known else score) for key, score in found.items()]
+        hits.sort(key=lambda h: (-h.score, -found[h.key], h.key))
+        return hits[:limit]
+
+    def _weigh(self, words: Sequence[str]) -> Tuple[float, List[Tuple[str, float, List[Tuple[str, float]]]]]:
+        """Each distinct known query word with its idf and vocabulary candidates; the sum of all idfs."""
+        total = 0.0
+        weighted: List[Tuple[str, float, List[Tuple[str, float]]]] = []
+        for word in dict.fromkeys(self._synonyms.rewrite(words)):
+            candidates = self._candidates(word)
+            idf = max(self._idf[w] for w, _ in candidates) if candidates else self._unknown_idf
+            total += idf
+            if candidates:
+                weighted.append((word, idf, candidates))
+        return total, weighted
+
+    def _with_prior(self, key: str, share: float) -> float:
+        return round(share + PRIOR_WEIGHT * self._prior.get(key, 0.0), 4)
 
     def _best_weights(self, candidates: List[Tuple[str, float]], among: Optional[List[str]]) -> Dict[str, float]:
         """Each document's best weight for one query word, over the word's vocabulary candidates."""
