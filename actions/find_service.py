@@ -16,7 +16,7 @@ from actions.find_office import ActionFindOffice
 from actions.messages import say
 from actions.outreach import ActionOutreach
 from actions.render import office_lines, remote_lines, service_header
-from actions.service_names import NamedService, resolve_service
+from actions.service_names import NamedService, request_readings, resolve_service, service_readings
 from services_catalog.catalogue import NEAR_KM
 from services_catalog.geography import Place
 from services_catalog.model import NearbyAnswer, Service, ServiceMatch
@@ -36,7 +36,7 @@ class ActionFindService(CatalogueAction):
             return PLACE_QUESTIONS[awaiting]().answer(dispatcher, tracker, lang)
         place_text = self.place_from(tracker)
         place = self.resolve_place(place_text)
-        named = self._named_service(tracker, place)
+        named = self._named_service(tracker, place_text, place)
         if named is None:
             remembered = self.last_service(tracker)
             if remembered is None:
@@ -77,13 +77,13 @@ class ActionFindService(CatalogueAction):
         return events + [SlotSet("awaiting", None), SlotSet("last_place", place_text),
                          SlotSet("last_location_id", first)]
 
-    def _named_service(self, tracker: Tracker, place: Optional[Place]) -> Optional[NamedService]:
-        named = self.named_service(tracker, limit=4, near=place)
-        if named is None and tracker.get_slot("awaiting") == "service":
-            # The reply to "which service?" is the service, whatever the model made of it.
-            text = latest_text(tracker)
-            named = resolve_service(self.catalogue(), [text], text, limit=4, near=place)
-        return named
+    def _named_service(self, tracker: Tracker, place_text: Optional[str],
+                       place: Optional[Place]) -> Optional[NamedService]:
+        message = tracker.latest_message or {}
+        readings = request_readings(message, place_text)
+        if not service_readings(message) and tracker.get_slot("awaiting") == "service":
+            readings = [latest_text(tracker)]  # the reply to "which service?" is the service, whatever the model made of it
+        return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=4, near=place)
 
     def _answer_lines(self, nearby: NearbyAnswer, place: Place, lang: str) -> List[str]:
         service = nearby.service

@@ -16,6 +16,7 @@ from typing import Any, Dict, List, Optional
 from services_catalog.catalogue import Catalogue
 from services_catalog.geography import Place
 from services_catalog.model import ServiceMatch
+from services_catalog.text_index import query_terms
 
 PLACE_ENTITIES = ("place", "postal_code")
 
@@ -27,17 +28,30 @@ class NamedService:
 
 
 def service_readings(message: Dict[str, Any]) -> List[str]:
-    """The ways a parsed message may name a service, the model's guesses first, without repeats."""
-    entities = message.get("entities") or []
-    pieces = sorted((e for e in entities if e.get("entity") == "service"), key=lambda e: e.get("start") or 0)
-    text = message.get("text") or ""
+    """The ways the model's service entities may name a service, without repeats."""
+    pieces = sorted((e for e in message.get("entities") or [] if e.get("entity") == "service"),
+                    key=lambda e: e.get("start") or 0)
     readings: List[str] = []
     if len(pieces) > 1 and all(_has_span(e) for e in pieces):
-        readings.append(text[pieces[0]["start"]:pieces[-1]["end"]])
+        readings.append((message.get("text") or "")[pieces[0]["start"]:pieces[-1]["end"]])
     readings += [str(e["value"]) for e in pieces if e.get("value")]
-    if not text.startswith("/"):  # a button's payload is not words
-        readings.append(_without(text, [e for e in entities if e.get("entity") in PLACE_ENTITIES and _has_span(e)]))
-    return list(dict.fromkeys(r.strip() for r in readings if r.strip()))
+    return _distinct(readings)
+
+
+def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> List[str]:
+    """service_readings, then the message without its place: for a request, every word may name the service.
+
+    Only a request ("where can I get ...") is read whole; a follow-up such as "what are
+    its hours?" is about the service already under discussion, not a search for "hours".
+    """
+    text = message.get("text") or ""
+    if text.startswith("/"):  # a button's payload is not words
+        return service_readings(message)
+    places = [e for e in message.get("entities") or [] if e.get("entity") in PLACE_ENTITIES and _has_span(e)]
+    rest = _without(text, places)
+    if place_text:
+        rest = rest.replace(place_text, " ")
+    return _distinct(service_readings(message) + ([rest] if query_terms(rest) else []))
 
 
 def resolve_service(catalogue: Catalogue, readings: List[str], message: str, limit: int = 5,
@@ -53,6 +67,10 @@ def resolve_service(catalogue: Catalogue, readings: List[str], message: str, lim
         if chosen is not None:
             return NamedService(reading, [ServiceMatch(chosen, 1.0)])
     return NamedService(readings[0], catalogue.search_request(readings, message, limit=limit, near=near))
+
+
+def _distinct(readings: List[str]) -> List[str]:
+    return list(dict.fromkeys(r.strip() for r in readings if r.strip()))
 
 
 def _has_span(entity: Dict[str, Any]) -> bool:

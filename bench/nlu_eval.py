@@ -20,7 +20,7 @@ from typing import Dict, List, Optional, Set, Tuple
 from rasa.core.agent import Agent
 from rasa.shared.nlu.training_data.loading import load_data
 
-from actions.service_names import resolve_service, service_readings
+from actions.service_names import request_readings, resolve_service
 from bot.models import latest_model
 from services_catalog.catalogue import Catalogue
 from services_catalog.geography import Place
@@ -63,7 +63,7 @@ async def right_service_first(agent: Agent, catalogue: Catalogue, cases: Path) -
     misses = []
     for row in rows:
         parsed = await agent.parse_message(row["text"])
-        named = resolve_service(catalogue, service_readings(parsed), row["text"], limit=4,
+        named = resolve_service(catalogue, request_readings(parsed), row["text"], limit=4,
                                 near=_place(catalogue, parsed))
         got = named.matches[0].service.id if named and named.matches else None
         if got != row["expected_service_id"]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import math
 import os
 import threading
 import time as clock
@@ -29,6 +30,10 @@ from services_catalog.text_index import Hit
 log = logging.getLogger(__name__)
 NEAR_KM = 150.0
 SAME_MEANING = 0.1  # search scores this close are the same request; distance decides between them
+
+
+def _within_reach(match: ServiceMatch) -> bool:
+    return match.nearest_km is not None and match.nearest_km <= NEAR_KM
 
 
 class CatalogueUnavailable(Exception):
@@ -126,8 +131,10 @@ class Catalogue:
         if near is not None and matches:
             matches = [ServiceMatch(m.service, m.score, self._nearest_km(m.service.id, near)) for m in matches]
             top = matches[0].score
+            # Distance only decides between offices actually within reach: an online-only
+            # service that matches best is not beaten by a weaker match 400 km away.
             close = sorted((m for m in matches if m.score >= top - SAME_MEANING),
-                           key=lambda m: (m.nearest_km is None, m.nearest_km or 0.0, -m.score))
+                           key=lambda m: (m.nearest_km or 0.0, -m.score) if _within_reach(m) else (math.inf, -m.score))
             matches = close + [m for m in matches if m.score < top - SAME_MEANING]
         return matches[:limit]
 

@@ -27,7 +27,7 @@ from services_catalog.text import fold
 # Words that carry no meaning at all in a request, English and French.
 FUNCTION_WORDS = frozenset("""
 a an and any are at be by can could do does for from have how i i'm im in is it its me my of on or our please
-the their there this to where which who will with would you your we us when what
+the their there this to where which who will with would you your we us when what about also else
 au aux avec ce ces comment d de des du elle en est et il j je l la le les leur ma mes mon ne nous on ou pour
 puis puisse quel quelle qui sa se ses son sur svp ta te tes ton tu un une vous
 """.split())
@@ -36,9 +36,9 @@ puis puisse quel quelle qui sa se ses son sur svp ta te tes ton tu un une vous
 # one named "Renew ..." is the better answer to "renew my health card".
 REQUEST_WORDS = frozenset("""
 get getting got need needs want apply applying application obtain renew renewing renewed renewal replace
-replacement help office submit go
+replacement help office submit go must should like try trying
 obtenir renouveler renouvellement renouvelle demander demande remplacer faire veux voudrais besoin avoir ai
-aide bureau faut
+aide bureau faut dois doit devons devez peux peut pouvez veut aimerais
 """.split())
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 
@@ -48,15 +48,28 @@ REQUEST_WEIGHT = 0.25
 PRIOR_WEIGHT = 0.05
 
 
+# One spelling per word, the Canadian one: clients type "license" and "enrollment".
+SPELLINGS = {"license": "licence", "licens": "licence", "enrollment": "enrolment", "enroll": "enrol", "center": "centre",
+             "labor": "labour", "defense": "defence", "offense": "offence"}
+
+
 def stem(word: str) -> str:
-    """Plural to singular, the one inflection that matters in service names."""
+    """Plurals to singular and "renewed"/"renewing" to "renew": the inflections clients vary.
+
+    The same rules run on the catalogue and on the request, so a stem only has to be
+    consistent, not a real word ("licensing" becomes "licens", then "licence").
+    """
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("aux"):
-        return word[:-3] + "al"
-    if len(word) > 3 and word[-1] in "sx" and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+        word = word[:-3] + "y"
+    elif len(word) > 4 and word.endswith("aux"):
+        word = word[:-3] + "al"
+    elif len(word) > 3 and word[-1] in "sx" and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 6 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 5 and word.endswith("ed") and not word.endswith("eed"):
+        word = word[:-2]
+    return SPELLINGS.get(word, word)
 
 
 def terms(text: str) -> List[str]:

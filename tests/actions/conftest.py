@@ -13,10 +13,16 @@ from rasa_sdk.executor import CollectingDispatcher
 def make_tracker(text: str, intent: str, entities: Sequence[Tuple[str, str]] = (), slots: Optional[Dict] = None,
                  metadata: Optional[Dict] = None, events: Optional[List[Dict]] = None) -> Tracker:
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "metadata": metadata or {},
-              "entities": [{"entity": name, "value": value, "start": 0, "end": len(value)} for name, value in entities]}
+              "entities": [_entity(text, name, value) for name, value in entities]}
     return Tracker(sender_id="test-user", slots={"language": "en", **(slots or {})}, latest_message=latest,
                    events=events or [], paused=False, followup_action=None, active_loop={},
                    latest_action_name="action_listen")
+
+
+def _entity(text: str, name: str, value: str) -> Dict[str, Any]:
+    """An entity where the NLU model would put it: over its words in the text (a payload's has no span)."""
+    start = text.find(value)
+    return {"entity": name, "value": value, **({"start": start, "end": start + len(value)} if start >= 0 else {})}
 
 
 @dataclass

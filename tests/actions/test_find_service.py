@@ -98,3 +98,18 @@ def test_catalogue_unavailable_keeps_the_conversation_going(monkeypatch, tmp_pat
     monkeypatch.setattr(module, "_shared", module.Catalogue(f"sqlite:///{tmp_path / 'missing.db'}"))
     outcome = run_action(ActionFindService(), make_tracker("passport", "find_service", [("service", "passport")]))
     assert "directory is unavailable" in outcome.text and outcome.events == []
+
+
+def test_a_name_tagged_in_pieces_is_read_whole() -> None:
+    outcome = run_action(ActionFindService(), make_tracker(
+        "my mother wants Old Age Security in Calgary", "find_service",
+        [("service", "mother"), ("service", "Old Age Security"), ("place", "Calgary")]))
+    assert outcome.text.startswith("Old Age Security (OAS) Benefits")
+    assert outcome.slot("last_service_id") == "gc-1001"
+
+
+def test_a_service_the_model_did_not_tag_is_found_in_the_message() -> None:
+    outcome = run_action(ActionFindService(), make_tracker(
+        "where do I get a Wildlife Identification Number in Red Deer", "find_service", [("place", "Red Deer")]))
+    assert outcome.slot("last_service_id") == "ab-hunting-licence", outcome.text
+    assert "Red Deer" in outcome.text

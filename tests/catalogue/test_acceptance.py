@@ -5,6 +5,7 @@ from datetime import date
 
 from services_catalog.catalogue import Catalogue
 from services_catalog.geography import Place
+from services_catalog.text_index import stem
 
 
 def best(catalogue: Catalogue, text: str, near: Place | None = None) -> str:
@@ -84,3 +85,21 @@ def test_abbreviations_and_typos(real_catalogue: Catalogue) -> None:
 
 def test_nonsense_finds_nothing(real_catalogue: Catalogue) -> None:
     assert real_catalogue.search_services("purple elephant karaoke") == []
+
+
+def test_spellings_and_verb_forms_become_one_stem() -> None:
+    assert {stem(w) for w in ("license", "licences", "licensing")} == {"licence"}
+    assert stem("renewed") == stem("renewing") == "renew"
+
+
+def test_a_request_is_ranked_by_all_its_words(real_catalogue: Catalogue) -> None:
+    # The model tagged only "card"-ish words; the rest of the message decides which card.
+    readings = ["carte de", "carte de résident permanent, je dois la renouveler"]
+    assert real_catalogue.search_request(readings, readings[1])[0].service.id == "gc-1464"
+    ontario = real_catalogue.resolve_place("Sudbury")
+    renewal = real_catalogue.search_request(["health card"], "my health card is expiring, renewing it", near=ontario)
+    assert renewal[0].service.id == "on-health-card-renewal"
+
+
+def test_a_request_word_alone_finds_nothing(real_catalogue: Catalogue) -> None:
+    assert real_catalogue.search_request(["help"], "where can I get help") == []
