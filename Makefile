@@ -36,9 +36,17 @@ validate: install
 catalogue: validate
 	$(PY) -m services_catalog build
 
-# rasa train skips training when models/ already holds a model of the same data and config.
-train: install
-	$(RASA) train --out models
+# A model is named after a hash of everything it is trained from, so `make train` trains only
+# when no model matches the current data and config (rasa train alone always writes a new
+# model). touch makes the matching model the newest, the one Rasa and the tests load.
+MODEL_HASH := $(shell cat config.yml domain.yml requirements.txt $$(find data -type f | LC_ALL=C sort) | sha256sum | cut -c1-16)
+MODEL := models/guichet-$(MODEL_HASH).tar.gz
+
+$(MODEL): | $(INSTALLED)
+	$(RASA) train --out models --fixed-model-name guichet-$(MODEL_HASH)
+
+train: install $(MODEL)
+	@touch $(MODEL)
 
 run: catalogue train
 	bash bot/serve.sh run
