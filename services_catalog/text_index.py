@@ -199,7 +199,7 @@ class TextIndex:
             return []
         # Words the catalogue has never seen (a village's name, "urgently") explain nothing
         # about any candidate, so they are left out rather than counted against all of them.
-        # Request words ("renew", "lost") only break ties, so they weigh a quarter of their idf.
+        # Request words ("renew", "replace") only break ties, so they weigh a quarter of their idf.
         _, weighted = self._weigh(query_terms(context, FUNCTION_WORDS))
         weighted = [(idf * (REQUEST_WEIGHT if word in REQUEST_WORDS else 1.0), candidates)
                     for word, idf, candidates in weighted]
