@@ -192,7 +192,9 @@ class TextIndex:
         every card but only one explains "carte de résident permanent à renouveler".
         """
         found: Dict[str, float] = {}
-        for reading in readings:
+        # "passport" and "renew my passport please" are one query once request words are gone.
+        distinct = {tuple(query_terms(reading)): reading for reading in reversed(readings)}
+        for reading in distinct.values():
             for hit in self.search(reading, limit * 4, min_score):
                 found[hit.key] = max(found.get(hit.key, 0.0), hit.score)
         if not found:
