@@ -80,9 +80,10 @@ class ActionFindService(CatalogueAction):
     def _named_service(self, tracker: Tracker, place_text: Optional[str],
                        place: Optional[Place]) -> Optional[NamedService]:
         message = tracker.latest_message or {}
-        readings = request_readings(message, place_text)
-        if not service_readings(message) and tracker.get_slot("awaiting") == "service":
+        if tracker.get_slot("awaiting") == "service" and not service_readings(message):
             readings = [latest_text(tracker)]  # the reply to "which service?" is the service, whatever the model made of it
+        else:
+            readings = request_readings(message, place_text)
         return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=4, near=place)
 
     def _answer_lines(self, nearby: NearbyAnswer, place: Place, lang: str) -> List[str]:

@@ -4,10 +4,11 @@ The held-out utterances (tests/nlu_heldout/) were written apart from the trainin
 data, with typos and services and places never seen in training. "Right service
 first" runs the whole path an action runs: the model extracts the `service`
 entity pieces and the place, the action's resolver (actions/service_names.py)
-picks the reading the catalogue matches best, near the place; the expected
-service must come first. A message the model finds no service in is a miss.
+reads the request (the pieces, and the message without its place), and the
+catalogue ranks what those readings find by the whole message, near the place;
+the expected service must come first. A request nothing is found for is a miss.
 
-    .venv/bin/python -m bench.nlu_eval [--model models/....tar.gz]
+    .venv/bin/python -m bench.nlu_eval [--model models/....tar.gz] [--misses]
 """
 from __future__ import annotations
 

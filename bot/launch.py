@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional
 
+import yaml
+
 from bot.models import REPO_ROOT, latest_model
 
 VENV_BIN = REPO_ROOT / ".venv" / "bin"
@@ -74,10 +76,12 @@ def rasa_server_command(port: int, model: Path, endpoints: Optional[Path] = None
 def running_assistant(workdir: Path, catalogue_url: str, model: Optional[Path] = None) -> Iterator[str]:
     """Yields Guichet's Rasa server base URL while it and its action server run."""
     actions_port, rasa_port = free_port(), free_port()
+    # The project's own endpoints, with this run's action server port and a private tracker database.
+    config = yaml.safe_load((REPO_ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+    config["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
+    config["tracker_store"]["db"] = str(workdir / "tracker.db")
     endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(
-        f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n  enable_selective_domain: true\n"
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n")
+    endpoints.write_text(yaml.safe_dump(config), encoding="utf-8")
     env = {"GUICHET_CATALOGUE_URL": catalogue_url, "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
            "RASA_TELEMETRY_ENABLED": "false",
            "GUICHET_HANDOFF_URL": f"sqlite:///{workdir / 'handoff.db'}"}
