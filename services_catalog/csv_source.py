@@ -108,11 +108,17 @@ def _read_file(path: Path, shown: str, table: str, problems: List[Problem]) -> L
 
 
 def _check_header(shown: str, table: str, header: List[str], problems: List[Problem]) -> None:
-    expected = TABLES_BY_NAME[table].column_names
+    """Unknown columns are errors (a typo would silently drop data); optional ones may be left out.
+
+    A layer with nothing to say about, say, an office's time zone need not carry an
+    empty column, and a column added to the format does not break every existing file.
+    """
+    declared = TABLES_BY_NAME[table]
+    expected = declared.column_names
     for position, column in enumerate(header, start=1):
         if column not in expected:
             problems.append(Problem(shown, 1, position,
                                     f"unknown column '{column}'; {table} columns are: {', '.join(expected)}"))
-    for column in expected:
+    for column in (c.name for c in declared.columns if c.required):
         if column not in header:
             problems.append(Problem(shown, 1, len(header) + 1, f"missing column '{column}'"))

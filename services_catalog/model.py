@@ -34,6 +34,8 @@ class Organization:
     jurisdiction_level: str
     state_province: Optional[str]
     verification: str
+    phone: Optional[str] = None
+    locator_url: Bilingual = Bilingual()
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,9 @@ class Location:
     phones: Tuple[str, ...] = ()
     languages: Tuple[str, ...] = ()
     hours: Tuple[OpeningHours, ...] = ()
+    coordinates_precision: str = "address"
+    time_zone: Optional[str] = None
+    last_verified: Optional[date] = None
 
     def address_lines(self) -> List[str]:
         street = ", ".join(part for part in (self.address_1, self.address_2) if part)

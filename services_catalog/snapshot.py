@@ -73,7 +73,7 @@ def load_snapshot(conn: Connection) -> Snapshot:
 
     organizations = {
         r["id"]: Organization(r["id"], _pair(r, "name"), _pair(r, "url"), r["jurisdiction_level"],
-                              r["state_province"], r["verification"])
+                              r["state_province"], r["verification"], r["phone"], _pair(r, "locator_url"))
         for r in data["organizations"]
     }
     services = {
@@ -92,7 +92,8 @@ def load_snapshot(conn: Connection) -> Snapshot:
                           r["postal_code"], r["latitude"], r["longitude"], _pair(r, "url"), r["verification"],
                           tuple(p["number"] for p in by_location["phones"].get(r["id"], [])),
                           tuple(sorted(lang["code"] for lang in by_location["languages"].get(r["id"], []))),
-                          _hours(by_location["schedules"].get(r["id"], [])))
+                          _hours(by_location["schedules"].get(r["id"], [])),
+                          r["coordinates_precision"] or "address", r["time_zone"], _date(r["last_verified"]))
         for r in data["locations"]
     }
     sal_hours = _group(data["schedules"], "service_at_location_id")

@@ -19,6 +19,7 @@ CHANNELS = ("in_person", "online", "phone", "mail")
 LOCATION_TYPES = ("physical", "outreach_site")
 PHONE_TYPES = ("voice", "tty", "fax", "text")
 VERIFICATION = ("verified", "illustrative")
+COORDINATE_PRECISIONS = ("address", "postal_code", "city")
 OUTREACH_KINDS = ("scheduled_site", "joint_event")
 PROMOTION_CHANNELS = ("in_person", "online", "phone", "outreach")
 STATUSES = ("active", "inactive")
@@ -82,6 +83,9 @@ ORGANIZATIONS = Table(
         *_pair("description", False, "What the organization does"),
         *_pair("url", False, "Web site"),
         Column("email", "email", doc="General contact email"),
+        Column("phone", "phone", doc="General enquiries line, for clients", example="1-800-567-6868"),
+        *_pair("locator_url", False, "Official page that lists the organization's offices (office finder); "
+               "the answer for an in-person service with no office in the catalogue"),
         Column("jurisdiction_level", "enum", True, JURISDICTION_LEVELS, doc="Level of government", example="provincial"),
         Column("state_province", "enum", False, PROVINCES,
                doc="Province or territory (two-letter code); empty only for federal organizations", example="ON"),
@@ -134,6 +138,14 @@ LOCATIONS = Table(
         Column("postal_code", "postal_code", True, doc="Canadian postal code, A1A 1A1", example="K1P 1J1"),
         Column("latitude", "float", True, doc="Decimal degrees, inside Canada", example="45.4213"),
         Column("longitude", "float", True, doc="Decimal degrees, inside Canada (negative)", example="-75.6922"),
+        Column("coordinates_precision", "enum", False, COORDINATE_PRECISIONS,
+               doc="How exact latitude/longitude are: address (geocoded street address), postal_code (centre of "
+                   "the postal code) or city (centre of the town: distances are approximate); empty means address",
+               example="postal_code"),
+        Column("time_zone", doc="IANA time zone of the office", example="America/Toronto"),
+        Column("last_verified", "date", doc="Day the source was last checked (YYYY-MM-DD); an answer asks the "
+                                            "client to check the office page when this is over a year old",
+               example="2026-09-30"),
         *_pair("url", False, "Page of this office"),
         _SOURCE, _VERIFIED,
     ),
