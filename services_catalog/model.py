@@ -81,7 +81,7 @@ class Location:
     address_2: Optional[str]
     city: str
     state_province: str
-    postal_code: str
+    postal_code: Optional[str]
     latitude: float
     longitude: float
     url: Bilingual
@@ -95,7 +95,7 @@ class Location:
 
     def address_lines(self) -> List[str]:
         street = ", ".join(part for part in (self.address_1, self.address_2) if part)
-        return [street, f"{self.city} {self.state_province}  {self.postal_code}"]
+        return [street, f"{self.city} {self.state_province}  {self.postal_code or ''}".rstrip()]
 
     def hours_on(self, day: date, service_hours: Tuple[OpeningHours, ...] = ()) -> List[Tuple[time, time]]:
         """Opening periods on a day; a service's own hours replace the location's where they exist."""

@@ -135,7 +135,9 @@ LOCATIONS = Table(
         Column("address_2", doc="Suite, floor"),
         Column("city", required=True, example="Ottawa"),
         Column("state_province", "enum", True, PROVINCES, example="ON"),
-        Column("postal_code", "postal_code", True, doc="Canadian postal code, A1A 1A1", example="K1P 1J1"),
+        Column("postal_code", "postal_code", False, doc="Canadian postal code, A1A 1A1; empty only when the source "
+                                                        "has none (then coordinates_precision says how exact the "
+                                                        "coordinates are)", example="K1P 1J1"),
         Column("latitude", "float", True, doc="Decimal degrees, inside Canada", example="45.4213"),
         Column("longitude", "float", True, doc="Decimal degrees, inside Canada (negative)", example="-75.6922"),
         Column("coordinates_precision", "enum", False, COORDINATE_PRECISIONS,
