@@ -12,6 +12,7 @@ import math
 import os
 import threading
 import time as clock
+from dataclasses import dataclass
 from datetime import date
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -19,7 +20,8 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.pool import NullPool
 
 from services_catalog.geography import Place, gazetteer, haversine_km
-from services_catalog.model import (LEVEL_ORDER, Bundle, CrossPromotion, LifeEvent, Location, NearbyAnswer, OfficeHit,
+from services_catalog.jurisdiction import Whereabouts, whereabouts
+from services_catalog.model import (LEVEL_ORDER, Bilingual, Bundle, CrossPromotion, LifeEvent, Location, NearbyAnswer, OfficeHit,
                                     OpeningHours,
                                     Organization, Outreach, Service, ServiceMatch)
 from services_catalog.schema import catalogue_meta, database_url, sqlite_path
@@ -29,7 +31,20 @@ from services_catalog.text_index import Hit
 
 log = logging.getLogger(__name__)
 NEAR_KM = 150.0
+FAR_KM = 1000.0  # when nothing is within reach, the nearest office up to this far is still worth naming
 SAME_MEANING = 0.1  # search scores this close are the same request; distance decides between them
+TOWN_KM = 30.0  # an office "in" a town named by a client is at most this far from the town's centre
+AMBIGUOUS_GAP = 0.04  # matches this close to the best are offered as a choice rather than guessed
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The catalogue's reading of a request: see Catalogue.resolve_request."""
+
+    where: Whereabouts
+    matches: List[ServiceMatch]  # best first; empty when nothing matched
+    choices: List[ServiceMatch]  # two or more when the client must choose
+    needs_province: bool = False  # the service is provincial and the client's province is unknown
 
 
 def _within_reach(match: ServiceMatch) -> bool:
@@ -110,17 +125,41 @@ class Catalogue:
         return self._matches(hits, limit, province, near)
 
     def search_request(self, readings: Sequence[str], message: str, limit: int = 5,
-                       near: Optional[Place] = None) -> List[ServiceMatch]:
+                       near: Optional[Place] = None, province: Optional[str] = None) -> List[ServiceMatch]:
         """Services for a chat message, given the guesses at which of its words name the service.
 
         The assistant's NLU model often tags only part of a name ("carte de" for "carte de
         résident permanent") or nothing at all; each reading finds candidates and the whole
-        message ranks them (see TextIndex.search_readings). Filters as search_services.
+        message ranks them (see TextIndex.search_readings). Filters as search_services; a
+        province without a place ("new brunswick medicare card") filters the same way.
         """
-        province = near.province if near else None
+        province = province or (near.province if near else None)
         pool = limit if province is None else limit * 10
         hits = self.snapshot().service_index.search_readings(readings, message, pool)
         return self._matches(hits, limit, province, near)
+
+    def resolve_request(self, readings: Sequence[str], message: str, named_place: Optional[Place] = None,
+                        limit: int = 4) -> Resolution:
+        """What to answer a request: one service, a choice between services, or "where do you live?".
+
+        The rules, in one place: the client's province (named, implied by the place, or the
+        destination of a move) decides whose provincial and municipal services count; matches
+        about as good as the best and within reach are a genuine choice; and when they are
+        several provinces' versions of one service and the client's province is unknown, the
+        right answer is to ask where they live, not to list every province's variant.
+        """
+        where = whereabouts(message, named_place)
+        matches = self.search_request(readings, message, limit, where.place, where.province)
+        if not matches:
+            return Resolution(where, [], [])
+        best = max(m.score for m in matches)
+        close = [m for m in matches if m.score >= best - AMBIGUOUS_GAP
+                 and (m.nearest_km is None or m.nearest_km <= NEAR_KM)] or matches[:1]
+        provinces = {m.service.organization.state_province for m in close} - {None}
+        if where.province is None and len(provinces) > 1:
+            return Resolution(where, matches, [], needs_province=True)
+        distinct = {m.service.name.en for m in close}
+        return Resolution(where, matches, close if len(distinct) > 1 else [])
 
     def _matches(self, hits: List[Hit], limit: int, province: Optional[str],
                  near: Optional[Place]) -> List[ServiceMatch]:
@@ -153,7 +192,12 @@ class Catalogue:
 
     def nearest_offices(self, service_id: str, place: Place, limit: int = 3, max_km: float = NEAR_KM,
                         day: Optional[date] = None) -> NearbyAnswer:
-        """Where the service is offered in person, nearest first, with the remote alternatives."""
+        """Where the service is offered in person, nearest first, with the remote alternatives.
+
+        Within reach (max_km) when possible; otherwise the nearest office up to FAR_KM, which
+        is still the answer for a client in Iqaluit or Bella Coola. A service with no office
+        in the catalogue at all comes with its organization's office finder instead.
+        """
         snap = self.snapshot()
         service = snap.services[service_id]
         day = day or date.today()
@@ -161,9 +205,10 @@ class Catalogue:
         ranked = heapq.nsmallest(limit, (
             (haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), loc.id, loc, hours)
             for loc, hours in offered))
-        offices = [OfficeHit(loc, round(km, 1), loc.hours_on(day, hours), hours)
-                   for km, _, loc, hours in ranked if km <= max_km]
-        return NearbyAnswer(service, offices, max_km, remote_channels(service))
+        within = [r for r in ranked if r[0] <= max_km] or [r for r in ranked[:1] if r[0] <= FAR_KM]
+        offices = [OfficeHit(loc, round(km, 1), loc.hours_on(day, hours), hours) for km, _, loc, hours in within]
+        finder = service.organization.locator_url if not offered else Bilingual()
+        return NearbyAnswer(service, offices, max_km, remote_channels(service), finder)
 
     def service_hours_at(self, service_id: str, location_id: str) -> Tuple[OpeningHours, ...]:
         """A service's own hours at a location, empty when it keeps the location's hours."""
@@ -172,7 +217,10 @@ class Catalogue:
 
     def offices_near(self, place: Place, limit: int = 3, organization: str = "", max_km: float = NEAR_KM,
                      day: Optional[date] = None) -> List[OfficeHit]:
-        """Any offices near a place, optionally only those whose organization's name contains `organization`."""
+        """Any offices near a place, optionally only those whose organization's name contains `organization`.
+
+        Within reach when there are any; otherwise the nearest one up to FAR_KM.
+        """
         snap = self.snapshot()
         day = day or date.today()
         wanted = fold(organization)
@@ -181,13 +229,28 @@ class Catalogue:
             for loc in snap.locations.values()
             if not wanted or wanted in fold(loc.organization.name.en + " " + loc.organization.name.fr + " "
                                                + loc.name.en + " " + loc.name.fr)))
-        return [OfficeHit(loc, round(km, 1), loc.hours_on(day)) for km, _, loc in ranked if km <= max_km]
+        within = [r for r in ranked if r[0] <= max_km] or [r for r in ranked[:1] if r[0] <= FAR_KM]
+        return [OfficeHit(loc, round(km, 1), loc.hours_on(day)) for km, _, loc in within]
 
-    def find_location(self, text: str) -> Optional[Location]:
-        """A location by its name ("Ottawa City Hall", "hôtel de ville d'Ottawa")."""
+    def find_location(self, text: str, place: Optional[Place] = None) -> Optional[Location]:
+        """A particular office a client names: "Ottawa City Hall", "the Service Canada office in
+        Fort McMurray", "ServiceOntario on Bay Street", "le bureau des passeports de Gatineau".
+
+        By its name first, narrowed to the place the sentence names: the words "Service
+        Canada office" alone fit 574 offices, and only the town says which one is meant.
+        """
         snap = self.snapshot()
-        hits = snap.location_index.search(text, limit=1, min_score=0.6)
-        return snap.locations[hits[0].key] if hits else None
+        place = place or whereabouts(text).place
+        if place is None:
+            hits = snap.location_index.search(text, limit=1, min_score=0.6)
+            return snap.locations[hits[0].key] if hits else None
+        nearby = [h for h in snap.location_index.search(text, limit=50, min_score=0.3)
+                  if self._km(place, snap.locations[h.key]) <= TOWN_KM]
+        return snap.locations[nearby[0].key] if nearby else None
+
+    @staticmethod
+    def _km(place: Place, location: Location) -> float:
+        return haversine_km(place.latitude, place.longitude, location.latitude, location.longitude)
 
     def location(self, location_id: str) -> Optional[Location]:
         return self.snapshot().locations.get(location_id)
@@ -204,8 +267,18 @@ class Catalogue:
         return [(level, sorted(groups[level], key=lambda g: g[0].name.en)) for level in LEVEL_ORDER if level in groups]
 
     # -- integration: bundles, life events, outreach, cross promotion ----------------------------------------
-    def bundles_for_service(self, service_id: str) -> List[Bundle]:
-        return list(self.snapshot().bundles_by_service.get(service_id, []))
+    def bundles_for_service(self, service_id: str, province: Optional[str] = None) -> List[Bundle]:
+        """Bundles covering a service; with a province, only the federal ones and that province's."""
+        return [b for b in self.snapshot().bundles_by_service.get(service_id, [])
+                if province is None or b.organization.state_province in (None, province)]
+
+    @staticmethod
+    def life_event_services(event: LifeEvent, province: Optional[str]) -> List[Service]:
+        """The services a life event calls for, for a client of a province: federal, then that province's
+        (and its cities'). Without a province only the federal ones: the rest depends on where one lives."""
+        federal = [s for s in event.services if s.organization.jurisdiction_level == "federal"]
+        local = [s for s in event.services if province and s.organization.state_province == province]
+        return federal + local
 
     def search_bundles(self, text: str, limit: int = 3) -> List[Bundle]:
         snap = self.snapshot()

@@ -47,7 +47,14 @@ _PROVINCE_BY_FOLDED.update({"pei": "PE", "nwt": "NT", "ipe": "PE", "b c": "BC", 
 
 # Names people use that the gazetteer spells otherwise.
 _PLACE_ALIASES = {"quebec city": "quebec", "ville de quebec": "quebec", "city of quebec": "quebec",
-                  "ottawa gatineau": "ottawa"}
+                  "ottawa gatineau": "ottawa", "saint johns": "saint john s"}
+# Words after which a client names a place ("in Regina", "à Québec", "près de Lévis", "from Ontario to Alberta").
+PLACE_PREPOSITIONS = frozenset("in at near around from to into towards a au aux en dans de du des pres vers pour".split())
+# Province names as clients write them in running text; two-letter codes are left out ("on", "ns"
+# are words), except those nobody writes for anything else.
+_PROVINCES_IN_TEXT = {"bc": "BC", "b c": "BC", "pei": "PE", "ipe": "PE", "nwt": "NT", "tno": "NT", "nfld": "NL",
+                      "newfoundland": "NL", "terre neuve": "NL", "labrador": "NL", "the island": "PE"}
+MAX_PLACE_WORDS = 4
 
 # Canada's extent, with a margin: used to reject swapped or mistyped coordinates.
 CANADA_LAT = (41.6, 83.2)
@@ -91,6 +98,30 @@ def normalize_postal_code(text: str) -> Optional[str]:
 def province_code(text: str) -> Optional[str]:
     """A province or territory code from its code or English or French name."""
     return _PROVINCE_BY_FOLDED.get(fold(text))
+
+
+def sentence_words(text: str) -> List[Tuple[str, str]]:
+    """A sentence's words as (as typed, folded), one entry per typed word, so positions agree everywhere."""
+    return [(raw, fold_place(raw)) for raw in re.findall(r"[\w’'.-]+", text or "")]
+
+
+def provinces_in_text(text: str) -> List[Tuple[int, str]]:
+    """Provinces and territories named in a sentence, as (word position, code), in order of mention."""
+    names = {folded: code for folded, code in _PROVINCE_BY_FOLDED.items() if len(folded) > 3}
+    names.update(_PROVINCES_IN_TEXT)
+    tokens = [folded for _, folded in sentence_words(text)]
+    found: List[Tuple[int, str]] = []
+    position = 0
+    while position < len(tokens):
+        for size in range(MAX_PLACE_WORDS, 0, -1):
+            code = names.get(" ".join(tokens[position:position + size]))
+            if code and len(tokens[position:position + size]) == size:
+                found.append((position, code))
+                position += size
+                break
+        else:
+            position += 1
+    return found
 
 
 @dataclass(frozen=True)
@@ -167,6 +198,34 @@ class Gazetteer:
         name, _, province_text = text.partition(",")
         province = province_code(province_text) if province_text else None
         return self.town(name, province) or (self.town(text) if province_text else None)
+
+    def places_in_text(self, text: str) -> List[Tuple[int, Place]]:
+        """Towns named in a sentence, as (word position, place), in order of mention.
+
+        A fallback for when the NLU model did not tag a place it never saw in training
+        ("SIN in Charlottetown"). Many town names are also words ("Hope", "Paradise"),
+        so a name counts only right after a place preposition ("in", "à", "near"), or
+        when capitalised, and longer names win ("Saint John" over "John").
+        """
+        typed = sentence_words(text)
+        raw, tokens = [r for r, _ in typed], [f for _, f in typed]
+        index = self._town_index()
+        found: List[Tuple[int, Place]] = []
+        position = 0
+        while position < len(tokens):
+            for size in range(MAX_PLACE_WORDS, 0, -1):
+                words = [t for t in tokens[position:position + size] if t]
+                key = _PLACE_ALIASES.get(" ".join(words), " ".join(words))
+                after_preposition = position > 0 and tokens[position - 1] in PLACE_PREPOSITIONS
+                capitalised = raw[position][:1].isupper() and position > 0
+                if len(words) == size and key in index and (after_preposition or capitalised):
+                    best = index[key][0]
+                    found.append((position, Place(best.name, best.province, best.latitude, best.longitude, "city")))
+                    position += size
+                    break
+            else:
+                position += 1
+        return found
 
     def town_names(self) -> List[str]:
         """Every known place name once, as the gazetteer spells it (for lookup tables)."""
