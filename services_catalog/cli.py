@@ -166,6 +166,13 @@ def _reference(args: argparse.Namespace) -> int:
     return 0
 
 
+def _coverage(args: argparse.Namespace) -> int:
+    from services_catalog import coverage
+    coverage.write()
+    print(coverage.render())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m services_catalog", description=__doc__.split("\n")[0])
     sub = root.add_subparsers(dest="command", required=True)
@@ -178,12 +185,19 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_build)
     sub.add_parser("reference", help="regenerate the column reference in services_catalog/README.md"
                    ).set_defaults(run=_reference)
+    sub.add_parser("coverage", help="regenerate the per-province coverage table in services_catalog/README.md"
+                   ).set_defaults(run=_coverage)
     for name, module in (("import-gc-inventory", "gc_inventory"), ("import-service-canada-offices",
                                                                      "service_canada_offices")):
         p = sub.add_parser(name, help=f"regenerate a federal layer from ../shared/data ({module})")
         p.add_argument("--source", help="raw file (default: ../shared/data/...)")
         p.add_argument("--out", help="layer folder to write")
         p.set_defaults(run=_import(module))
+    p = sub.add_parser("import-serviceontario", help="regenerate the ServiceOntario centres layer from "
+                       "../shared/data (serviceontario_locations)")
+    p.add_argument("--source", help="raw file (default: ../shared/data/serviceontario-locations-2019/data.json)")
+    p.add_argument("--out", help="layer folder to write")
+    p.set_defaults(run=_import("serviceontario_locations"))
     commands: Dict[str, tuple] = {
         "search": (_search, "text", "services for free text, with --near PLACE for offices"),
         "at": (_at, "name", "what is offered at a location, by level of government"),
