@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.language import language_of
 from actions.messages import say
-from actions.service_names import NamedService, resolve_service, service_readings
+from actions.service_names import NamedService, place_named, resolve_service, service_readings
 from services_catalog.catalogue import Catalogue, CatalogueUnavailable, shared_catalogue
 from services_catalog.geography import Place
 from services_catalog.model import Location, Service
@@ -55,7 +55,7 @@ class CatalogueAction(Action, ABC):
     # -- context shared by the follow-ups ------------------------------------------------------------------
     def place_from(self, tracker: Tracker, allow_remembered: bool = True) -> Optional[str]:
         """The place the client just named, else (for follow-ups) the one named before."""
-        named = latest_entity(tracker, "postal_code") or latest_entity(tracker, "place")
+        named = place_named(tracker.latest_message or {})
         if named is None and tracker.get_slot("awaiting") in ("place", "find_office", "outreach"):
             named = latest_text(tracker)
         if named is None and allow_remembered:

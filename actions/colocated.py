@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import LEVELS, say
+from actions.render import public_address, week_lines
 from services_catalog.model import Location
 
 SERVICES_PER_ORGANIZATION = 6
@@ -24,20 +25,22 @@ class ActionColocated(CatalogueAction):
             dispatcher.utter_message(text=say("no_location", lang))
             return []
         lines = [say("colocated_header", lang, office=location.name.get(lang),
-                     address=", ".join(location.address_lines()))]
+                     address=", ".join(public_address(location, lang)))]
         for level, groups in self.catalogue().colocated(location.id):
             for organization, services in groups:
                 names = [s.name.get(lang) for s in services[:SERVICES_PER_ORGANIZATION]]
                 more = f" (+{len(services) - SERVICES_PER_ORGANIZATION})" if len(services) > SERVICES_PER_ORGANIZATION else ""
                 lines.append(f"• {organization.name.get(lang)} ({LEVELS[level][lang]}): {', '.join(names)}{more}")
+        if location.hours:
+            lines += [say("hours_at", lang, office=location.name.get(lang)), *week_lines(location, lang)]
         dispatcher.utter_message(text="\n".join(lines))
         return [SlotSet("last_location_id", location.id)]
 
     def _named_location(self, tracker: Tracker) -> Optional[Location]:
-        """A location named in this message: by its entities first, then by the whole sentence."""
-        entities = [latest_entity(tracker, "organization"), latest_entity(tracker, "place")]
-        for text in [value for value in entities if value] + [latest_text(tracker)]:
-            location = self.catalogue().find_location(text)
+        """A location named in this message: the whole sentence first ("the Service Canada office in Fort
+        McMurray" needs both the name and the town), then the model's place entity alone ("Ottawa City Hall")."""
+        for text in (latest_text(tracker), latest_entity(tracker, "place")):
+            location = self.catalogue().find_location(text) if text else None
             if location is not None:
                 return location
         return None

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import CatalogueAction, Events, latest_entity
 from actions.messages import say
 from actions.render import office_lines
+from services_catalog.catalogue import FAR_KM
 
 
 class ActionFindOffice(CatalogueAction):
@@ -23,9 +24,7 @@ class ActionFindOffice(CatalogueAction):
             return [SlotSet("awaiting", "find_office")]
         hits = self.catalogue().offices_near(place, organization=organization)
         if not hits:
-            hits = self.catalogue().offices_near(place, organization=organization, max_km=1000)
-        if not hits:
-            dispatcher.utter_message(text=say("nothing_near", lang, km=1000, place=place.name))
+            dispatcher.utter_message(text=say("nothing_near", lang, km=int(FAR_KM), place=place.name))
             return [SlotSet("awaiting", None)]
         lines = [say("nearest", lang, place=place.name)]
         for n, hit in enumerate(hits, start=1):

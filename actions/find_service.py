@@ -17,12 +17,10 @@ from actions.messages import say
 from actions.outreach import ActionOutreach
 from actions.render import office_lines, remote_lines, service_header
 from actions.service_names import NamedService, request_readings, resolve_service, service_readings
-from services_catalog.catalogue import NEAR_KM
 from services_catalog.geography import Place
 from services_catalog.model import NearbyAnswer, Service, ServiceMatch
 
 PLACE_QUESTIONS = {"find_office": ActionFindOffice, "outreach": ActionOutreach}
-AMBIGUOUS_GAP = 0.04  # matches this close to the best are offered as buttons rather than guessed
 
 
 class ActionFindService(CatalogueAction):
@@ -38,31 +36,47 @@ class ActionFindService(CatalogueAction):
         place = self.resolve_place(place_text)
         named = self._named_service(tracker, place_text, place)
         if named is None:
-            remembered = self.last_service(tracker)
-            if remembered is None:
-                dispatcher.utter_message(text=say("ask_service", lang))
-                return [SlotSet("awaiting", "service")]
-            return self.respond(dispatcher, remembered, place, place_text, lang)
+            return self._follow_up(dispatcher, tracker, place, place_text, lang)
         service_text, matches = named.text, named.matches
         if not matches:
             dispatcher.utter_message(text=say("no_service", lang, text=service_text))
             return [SlotSet("service", None), SlotSet("awaiting", None)]
-        best_score = max(m.score for m in matches)
-        close = [m for m in matches if m.score >= best_score - AMBIGUOUS_GAP
-                 and (m.nearest_km is None or m.nearest_km <= NEAR_KM)] or matches[:1]
-        if len(close) > 1 and len({m.service.name.get(lang) for m in close}) > 1:
-            self._offer_choices(dispatcher, service_text, close, lang)
-            return [SlotSet("service", None), SlotSet("awaiting", None),
-                    SlotSet("last_place", place_text if place else None)]
-        return self.respond(dispatcher, matches[0].service, place, place_text, lang)
+        request = [SlotSet("last_request", service_text if tracker.get_slot("awaiting") == "service"
+                           else latest_text(tracker))]
+        if named.needs_province:
+            dispatcher.utter_message(text=say("ask_province", lang, service=matches[0].service.name.get(lang)))
+            return request + [SlotSet("service", None), SlotSet("awaiting", "place"), SlotSet("last_place", None),
+                              SlotSet("last_service_id", matches[0].service.id)]
+        if named.choices:
+            self._offer_choices(dispatcher, service_text, named.choices, lang)
+            return request + [SlotSet("service", None), SlotSet("awaiting", None),
+                              SlotSet("last_place", place_text if place else None)]
+        return request + self.respond(dispatcher, matches[0].service, place or named.where.place,
+                                      place_text, lang, named.where.province)
+
+    def _follow_up(self, dispatcher: CollectingDispatcher, tracker: Tracker, place: Optional[Place],
+                   place_text: Optional[str], lang: str) -> Events:
+        """A place alone ("and in Edmonton?", or the answer to "where do you live?"): the last request, there."""
+        remembered = self.last_service(tracker)
+        if remembered is None:
+            dispatcher.utter_message(text=say("ask_service", lang))
+            return [SlotSet("awaiting", "service")]
+        if place is None:
+            return self.respond(dispatcher, remembered, place, place_text, lang)
+        service = self.catalogue().for_place(remembered, tracker.get_slot("last_request") or "", place)
+        if service is None:
+            dispatcher.utter_message(text=say("not_in_province", lang, service=remembered.name.get(lang),
+                                              place=place.name))
+            return [SlotSet("awaiting", None)]
+        return self.respond(dispatcher, service, place, place_text, lang)
 
     def respond(self, dispatcher: CollectingDispatcher, service: Service, place: Optional[Place],
-                place_text: Optional[str], lang: str) -> Events:
+                place_text: Optional[str], lang: str, province: Optional[str] = None) -> Events:
         """Answer for a known service, asking for the place first when it is needed and missing."""
         events: Events = [SlotSet("last_service_id", service.id), SlotSet("service", None)]
         if "in_person" not in service.channels:
             lines = [service_header(service, lang), say("no_in_person", lang),
-                     *remote_lines(service, service.channels, lang), *self._bundle_lines(service, lang)]
+                     *remote_lines(service, service.channels, lang), *self._bundle_lines(service, lang, province)]
             dispatcher.utter_message(text="\n".join(lines))
             return events + [SlotSet("awaiting", None)]
         if place is None:
@@ -74,12 +88,14 @@ class ActionFindService(CatalogueAction):
         nearby = self.catalogue().nearest_offices(service.id, place)
         dispatcher.utter_message(text="\n".join(self._answer_lines(nearby, place, lang)))
         first = nearby.offices[0].location.id if nearby.offices else None
-        return events + [SlotSet("awaiting", None), SlotSet("last_place", place_text),
+        return events + [SlotSet("awaiting", None), SlotSet("last_place", place_text or place.name),
                          SlotSet("last_location_id", first)]
 
     def _named_service(self, tracker: Tracker, place_text: Optional[str],
                        place: Optional[Place]) -> Optional[NamedService]:
         message = tracker.latest_message or {}
+        if tracker.get_slot("awaiting") == "place" and not service_readings(message):
+            return None  # "I live in Winnipeg" answers "where?": it names no service
         if tracker.get_slot("awaiting") == "service" and not service_readings(message):
             readings = [latest_text(tracker)]  # the reply to "which service?" is the service, whatever the model made of it
         else:
@@ -91,10 +107,14 @@ class ActionFindService(CatalogueAction):
         where = place.name if place.kind != "city" else f"{place.name} {place.province or ''}".strip()
         lines = [service_header(service, lang)]
         if nearby.offices:
-            lines.append(say("nearest", lang, place=where))
+            key = "nearest_far" if nearby.beyond_reach else "nearest"
+            lines.append(say(key, lang, place=where, km=int(nearby.max_km)))
             for n, hit in enumerate(nearby.offices, start=1):
                 lines += office_lines(n, hit, lang)
             lines += self._also_there(nearby, lang)
+        elif nearby.finder:
+            lines.append(say("finder", lang, organization=service.organization.name.get(lang),
+                             url=nearby.finder.get(lang)))
         else:
             lines.append(say("nothing_near", lang, km=int(nearby.max_km), place=where))
         lines += remote_lines(service, nearby.alternatives, lang)
@@ -111,8 +131,7 @@ class ActionFindService(CatalogueAction):
         return [say("also_there", lang, office=office.name.get(lang), services=names)]
 
     def _bundle_lines(self, service: Service, lang: str, province: Optional[str] = None) -> List[str]:
-        bundles = [b for b in self.catalogue().bundles_for_service(service.id)
-                   if province is None or b.organization.state_province in (None, province)]
+        bundles = self.catalogue().bundles_for_service(service.id, province)
         return [say("in_bundle", lang, bundles=", ".join(b.name.get(lang) for b in bundles))] if bundles else []
 
     @staticmethod

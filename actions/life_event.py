@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
+from services_catalog.jurisdiction import whereabouts
 from services_catalog.model import Service
 
 MAX_SERVICES = 8
@@ -23,16 +24,13 @@ class ActionLifeEvent(CatalogueAction):
         if event is None:
             dispatcher.utter_message(text=say("no_life_event", lang))
             return []
-        place = self.resolve_place(self.place_from(tracker))
-        province = place.province if place else None
-        federal = [s for s in event.services if s.organization.jurisdiction_level == "federal"]
-        local = [s for s in event.services if province and s.organization.state_province == province]
+        province = whereabouts(latest_text(tracker), self.resolve_place(self.place_from(tracker))).province
+        services = self.catalogue().life_event_services(event, province)
         lines = [say("life_event_header", lang, event=event.name.get(lang))]
-        lines += [self._line(s, lang) for s in (federal + local)[:MAX_SERVICES]]
+        lines += [self._line(s, lang) for s in services[:MAX_SERVICES]]
         if province is None:
             lines.append(say("life_event_where", lang))
-        bundles = {b.id: b for s in event.services for b in self.catalogue().bundles_for_service(s.id)
-                   if province is None or b.organization.state_province in (None, province)}
+        bundles = {b.id: b for s in event.services for b in self.catalogue().bundles_for_service(s.id, province)}
         lines += [say("bundle_covers", lang, bundle=self._where(b.name.get(lang), b.organization.state_province),
                       services=", ".join(s.name.get(lang) for s in b.services)) for b in bundles.values()]
         dispatcher.utter_message(text="\n".join(lines))

@@ -23,6 +23,27 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "I couldn't find a government service matching \"{text}\". Try other words (passport, SIN, health card, marriage licence), or call " + GENERAL_CONTACT + ".",
         "fr": "Je n'ai trouvé aucun service gouvernemental correspondant à « {text} ». Essayez d'autres mots (passeport, NAS, carte santé, licence de mariage) ou appelez " + GENERAL_CONTACT + ".",
     },
+    "ask_province": {
+        "en": "{service} depends on the province or territory you live in. Where do you live? Give me your city, town or postal code.",
+        "fr": "{service} dépend de la province ou du territoire où vous habitez. Où habitez-vous? Donnez-moi votre ville ou votre code postal.",
+    },
+    "not_in_province": {
+        "en": "I don't know of {service} in {place}. Ask me in other words, or call " + GENERAL_CONTACT + ".",
+        "fr": "Je ne connais pas de service « {service} » à {place}. Reformulez votre demande ou appelez " + GENERAL_CONTACT + ".",
+    },
+    "nearest_far": {
+        "en": "There is no office offering it within {km} km of {place}. The nearest:",
+        "fr": "Aucun bureau n'offre ce service à moins de {km} km de {place}. Le plus proche :",
+    },
+    "finder": {
+        "en": "In person: {organization} lists its offices here: {url}",
+        "fr": "En personne : {organization} indique ses bureaux ici : {url}",
+    },
+    "address_on_page": {"en": "Street address: see {url}", "fr": "Adresse : voyez {url}"},
+    "check_page": {
+        "en": "These details date from {date}: check the office page before you go: {url}",
+        "fr": "Ces renseignements datent de {date} : vérifiez la page du bureau avant de vous déplacer : {url}",
+    },
     "choose_service": {
         "en": "Several services match \"{text}\". Which one do you mean?",
         "fr": "Plusieurs services correspondent à « {text} ». Lequel voulez-vous dire?",

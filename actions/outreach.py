@@ -27,7 +27,7 @@ class ActionOutreach(CatalogueAction):
             lines = [say("outreach_upcoming", lang, place=place.name)] + self._lines(found[:4], lang)
         else:
             lines = [say("no_outreach", lang, place=place.name)]
-            for n, hit in enumerate(self.catalogue().offices_near(place, max_km=1000), start=1):
+            for n, hit in enumerate(self.catalogue().offices_near(place), start=1):
                 lines += office_lines(n, hit, lang)
         dispatcher.utter_message(text="\n".join(lines))
         return [SlotSet("awaiting", None), SlotSet("last_place", place_text)]

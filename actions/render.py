@@ -33,7 +33,7 @@ def office_lines(n: int, hit: OfficeHit, lang: str) -> List[str]:
     location = hit.location
     km = f"{hit.distance_km:.1f}".replace(".", ",") if lang == "fr" else f"{hit.distance_km:.1f}"
     lines = [say("office_line", lang, n=n, name=location.name.get(lang), km=km)]
-    lines += [f"   {line}" for line in location.address_lines()]
+    lines += [f"   {line}" for line in public_address(location, lang)]
     if hit.hours_today:
         lines.append("   " + say("today", lang, hours=periods(hit.hours_today, lang)))
     elif location.hours or hit.service_hours:
@@ -43,6 +43,19 @@ def office_lines(n: int, hit: OfficeHit, lang: str) -> List[str]:
     if location.languages:
         names = ", ".join(LANGUAGE_NAMES.get(code, {}).get(lang, code) for code in location.languages)
         lines.append("   " + say("languages", lang, languages=names))
+    return lines
+
+
+def public_address(location: Location, lang: str, today: date | None = None) -> List[str]:
+    """The address lines a client may be shown: the street only when a source gave it (see
+    Location.address_confirmed), and a pointer to the office page when the source is old."""
+    url = location.url.get(lang) or location.organization.url.get(lang)
+    if location.address_confirmed:
+        lines = location.address_lines()
+    else:
+        lines = [f"{location.city} {location.state_province}", say("address_on_page", lang, url=url)]
+    if location.needs_checking(today or date.today()) and location.last_verified:
+        lines.append(say("check_page", lang, date=location.last_verified.isoformat(), url=url))
     return lines
 
 

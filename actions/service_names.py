@@ -10,11 +10,12 @@ ranks them by how much of the whole message they explain.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 from services_catalog.catalogue import Catalogue
 from services_catalog.geography import Place
+from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import ServiceMatch
 from services_catalog.text_index import query_terms
 
@@ -25,6 +26,9 @@ PLACE_ENTITIES = ("place", "postal_code")
 class NamedService:
     text: str  # the words the client used for the service, to quote back when nothing matched
     matches: List[ServiceMatch]
+    choices: List[ServiceMatch] = field(default_factory=list)  # two or more: the client must choose
+    needs_province: bool = False  # a provincial service, and the client's province is unknown
+    where: Whereabouts = Whereabouts(None, None)
 
 
 def service_readings(message: Dict[str, Any]) -> List[str]:
@@ -54,9 +58,18 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
     return _distinct(service_readings(message) + ([rest] if query_terms(rest) else []))
 
 
+def place_named(message: Dict[str, Any]) -> Optional[str]:
+    """The place a message names: a postal code first (the most precise), then a town found in the
+    sentence by the gazetteer (a move's destination first; the NLU model has not seen most of Canada's
+    towns), then the model's place entity."""
+    entities = {e.get("entity"): e.get("value") for e in reversed(message.get("entities") or [])}
+    town = whereabouts(message.get("text") or "").place
+    return entities.get("postal_code") or (town.name if town else None) or entities.get("place")
+
+
 def resolve_service(catalogue: Catalogue, readings: List[str], message: str, limit: int = 5,
                     near: Optional[Place] = None) -> Optional[NamedService]:
-    """The services the readings find, best first; None when there is nothing to read.
+    """The services the readings find, best first, and what to do with them; None when there is nothing to read.
 
     A reading that is a service id (a button's payload) is that service, for sure.
     """
@@ -65,8 +78,9 @@ def resolve_service(catalogue: Catalogue, readings: List[str], message: str, lim
     for reading in readings:
         chosen = catalogue.service(reading)
         if chosen is not None:
-            return NamedService(reading, [ServiceMatch(chosen, 1.0)])
-    return NamedService(readings[0], catalogue.search_request(readings, message, limit=limit, near=near))
+            return NamedService(reading, [ServiceMatch(chosen, 1.0)], where=Whereabouts(near, near and near.province))
+    found = catalogue.resolve_request(readings, message, near, limit)
+    return NamedService(readings[0], found.matches, found.choices, found.needs_province, found.where)
 
 
 def _distinct(readings: List[str]) -> List[str]:

@@ -15,16 +15,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Set, Tuple
 
 from rasa.core.agent import Agent
 from rasa.shared.nlu.training_data.loading import load_data
 
-from actions.service_names import request_readings, resolve_service
+from actions.service_names import place_named, request_readings, resolve_service
 from bot.models import latest_model
 from services_catalog.catalogue import Catalogue
 from services_catalog.geography import Place
+from services_catalog.text import fold
 
 HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "nlu_heldout"
 Span = Tuple[int, int, str]
@@ -35,9 +37,8 @@ def _spans(entities: List[Dict]) -> Set[Span]:
 
 
 def _place(catalogue: Catalogue, parsed: Dict) -> Optional[Place]:
-    """The place the action would search near: a postal code first, else a place name."""
-    named = {e["entity"]: e["value"] for e in reversed(parsed["entities"])}
-    text = named.get("postal_code") or named.get("place")
+    """The place the action would search near (actions.service_names.place_named)."""
+    text = place_named(parsed)
     return catalogue.resolve_place(text) if text else None
 
 
@@ -73,6 +74,51 @@ async def right_service_first(agent: Agent, catalogue: Catalogue, cases: Path) -
     return len(rows), misses
 
 
+@dataclass
+class Tally:
+    requests: int = 0
+    right_service: int = 0
+    with_office: int = 0
+    right_office: int = 0
+
+    def add(self, service_ok: bool, office_ok: Optional[bool]) -> None:
+        self.requests += 1
+        self.right_service += service_ok
+        if office_ok is not None:
+            self.with_office += 1
+            self.right_office += office_ok
+
+    def line(self) -> str:
+        office = f"{self.right_office / self.with_office:.2f} of {self.with_office}" if self.with_office else "—"
+        return f"{self.right_service / self.requests:.2f} of {self.requests} | {office}"
+
+
+async def by_province(agent: Agent, catalogue: Catalogue, cases: Path,
+                      misses: List[str]) -> Dict[str, Tally]:
+    """Right service first and right office first (the first office is in the expected city), per province."""
+    with cases.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    tallies: Dict[str, Tally] = {}
+    for row in rows:
+        parsed = await agent.parse_message(row["text"])
+        place = _place(catalogue, parsed)
+        named = resolve_service(catalogue, request_readings(parsed, place_named(parsed)), row["text"], limit=4,
+                                near=place)
+        service = named.matches[0].service if named and named.matches and not named.needs_province else None
+        where = place or (named.where.place if named else None)
+        office_ok = None
+        if row["expected_office_city"]:
+            offices = catalogue.nearest_offices(service.id, where).offices if service and where else []
+            office_ok = bool(offices) and fold(offices[0].location.city) == fold(row["expected_office_city"])
+        service_ok = service is not None and service.id == row["expected_service_id"]
+        tallies.setdefault(row["province"], Tally()).add(service_ok, office_ok)
+        if not service_ok or office_ok is False:
+            first = offices[0].location.city if row["expected_office_city"] and offices else None
+            misses.append(f"{row['province']} {row['text']!r}: expected {row['expected_service_id']} "
+                          f"/ {row['expected_office_city'] or '-'}, got {service.id if service else None} / {first}")
+    return tallies
+
+
 async def report(model: Path, catalogue: Catalogue, show_misses: bool) -> None:
     agent = Agent.load(str(model))
     results = await evaluate(agent, catalogue)
@@ -88,6 +134,18 @@ async def report(model: Path, catalogue: Catalogue, show_misses: bool) -> None:
         for miss in misses if show_misses else ():
             print(f"    miss {miss}")
     print(f"right service first: {1 - missed / total:.3f} over all {total} requests")
+    for cases in sorted(HELDOUT.glob("provinces_*.csv")):
+        province_misses: List[str] = []
+        tallies = await by_province(agent, catalogue, cases, province_misses)
+        overall = Tally()
+        print(f"\n{cases.name}: province | right service first | right office first")
+        for code in sorted(tallies):
+            print(f"  {code} | {tallies[code].line()}")
+            for name in ("requests", "right_service", "with_office", "right_office"):
+                setattr(overall, name, getattr(overall, name) + getattr(tallies[code], name))
+        print(f"  all | {overall.line()}")
+        for miss in province_misses if show_misses else ():
+            print(f"    miss {miss}")
 
 
 def main() -> None:

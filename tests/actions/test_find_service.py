@@ -65,12 +65,23 @@ def test_unknown_place_is_explained() -> None:
     assert outcome.slot("awaiting") == "place"
 
 
-def test_ambiguous_request_offers_buttons() -> None:
+def test_provincial_service_without_a_place_asks_where_the_client_lives() -> None:
     outcome = run_action(ActionFindService(), make_tracker(
         "marriage licence", "find_service", [("service", "marriage licence")]))
-    buttons = outcome.messages[0]["buttons"]
-    assert len(buttons) > 1
-    assert all(b["payload"].startswith('/find_service{"service":"') for b in buttons)
+    assert "Where do you live?" in outcome.text
+    assert not outcome.messages[0].get("buttons")
+    assert outcome.slot("awaiting") == "place"
+    assert outcome.slot("last_request") == "marriage licence"
+
+
+def test_the_answer_to_where_do_you_live_gets_that_provinces_service() -> None:
+    asked = run_action(ActionFindService(), make_tracker(
+        "marriage licence", "find_service", [("service", "marriage licence")]))
+    outcome = run_action(ActionFindService(), make_tracker(
+        "Ottawa", "inform", [("place", "Ottawa")],
+        slots={"awaiting": "place", "last_request": asked.slot("last_request"),
+               "last_service_id": asked.slot("last_service_id")}))
+    assert outcome.text.startswith("Marriage licence (City of Ottawa) — City of Ottawa (municipal)")
 
 
 def test_button_payload_with_an_id_picks_that_service() -> None:
