@@ -1,0 +1,68 @@
+"""Whose service a request is about: places and provinces read from the sentence, moves, named offices."""
+from __future__ import annotations
+
+import pytest
+
+from services_catalog.catalogue import Catalogue
+from services_catalog.geography import gazetteer, provinces_in_text
+from services_catalog.jurisdiction import whereabouts
+
+
+@pytest.mark.parametrize("text, town, province", [
+    ("SIN in Charlottetown", "Charlottetown", "PE"),
+    ("where can I get a passport in st johns", "St. John's", "NL"),
+    ("passeport à Québec", "Quebec", "QC"),
+    ("health card in Winnipeg please", "Winnipeg", "MB"),
+    ("j'habite à Trois-Rivières", "Trois-Rivieres", "QC"),
+])
+def test_a_town_after_a_preposition_is_the_place(text: str, town: str, province: str) -> None:
+    where = whereabouts(text)
+    assert where.place is not None and where.place.name == town
+    assert where.province == province
+
+
+def test_a_word_that_is_also_a_town_is_not_a_place_without_a_preposition_or_capital() -> None:
+    assert gazetteer().places_in_text("i need hope and a passport") == []
+
+
+@pytest.mark.parametrize("text, province", [
+    ("new brunswick medicare card", "NB"),
+    ("Nouveau-Brunswick carte d'assurance maladie", "NB"),
+    ("carte soleil au Québec", "QC"),
+    ("PEI health card", "PE"),
+])
+def test_a_named_province_decides_without_a_town(text: str, province: str) -> None:
+    assert whereabouts(text).province == province
+
+
+@pytest.mark.parametrize("text, province, town", [
+    ("I'm moving from Ontario to Alberta", "AB", None),
+    ("I'm moving from Toronto to Halifax", "NS", "Halifax"),
+    ("i just moved to halifax from ontario, need to switch my licence", "NS", "Halifax"),
+    ("je déménage de Montréal en Ontario", "ON", None),
+])
+def test_a_move_is_about_its_destination(text: str, province: str, town: str | None) -> None:
+    where = whereabouts(text)
+    assert where.province == province
+    assert (where.place.name if where.place else None) == town
+
+
+def test_two_letter_words_are_not_provinces() -> None:
+    assert provinces_in_text("can I get it on Monday or is it closed") == []
+
+
+def test_the_client_named_place_wins_over_the_sentence_unless_it_is_a_move() -> None:
+    calgary = gazetteer().town("Calgary")
+    assert whereabouts("passport please", calgary).place == calgary
+    assert whereabouts("moving from Calgary to Regina", calgary).province == "SK"
+
+
+def test_the_service_canada_office_in_a_town_is_that_towns(real_catalogue: Catalogue) -> None:
+    office = real_catalogue.find_location("What can I do at the Service Canada office in Fort McMurray?")
+    assert office is not None and office.city == "Fort McMurray"
+    assert office.organization.id == "gc-service-canada"
+
+
+def test_an_office_named_without_a_town_is_found_by_its_name(real_catalogue: Catalogue) -> None:
+    office = real_catalogue.find_location("Ottawa City Hall")
+    assert office is not None and office.id == "ottawa-city-hall"
