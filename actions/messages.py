@@ -36,8 +36,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "Aucun bureau n'offre ce service à moins de {km} km de {place}. Le plus proche :",
     },
     "finder": {
-        "en": "In person: {organization} lists its offices here: {url}",
-        "fr": "En personne : {organization} indique ses bureaux ici : {url}",
+        "en": "In person: {organization} says where to go here: {url}",
+        "fr": "En personne : {organization} indique où vous présenter ici : {url}",
     },
     "address_on_page": {"en": "Street address: see {url}", "fr": "Adresse : voyez {url}"},
     "check_page": {
@@ -60,6 +60,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "no_in_person": {"en": "This service is not offered in person.", "fr": "Ce service n'est pas offert en personne."},
     "office_line": {"en": "{n}. {name} — {km} km", "fr": "{n}. {name} — {km} km"},
+    "office_line_town": {"en": "{n}. {name} — in {city} (about {km} km)", "fr": "{n}. {name} — à {city} (environ {km} km)"},
     "today": {"en": "Today: {hours}", "fr": "Aujourd'hui : {hours}"},
     "closed_today": {"en": "Today: closed", "fr": "Aujourd'hui : fermé"},
     "hours_unknown": {"en": "Hours: check the office page", "fr": "Heures : consultez la page du bureau"},

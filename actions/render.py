@@ -32,7 +32,9 @@ def service_header(service: Service, lang: str) -> str:
 def office_lines(n: int, hit: OfficeHit, lang: str) -> List[str]:
     location = hit.location
     km = f"{hit.distance_km:.1f}".replace(".", ",") if lang == "fr" else f"{hit.distance_km:.1f}"
-    lines = [say("office_line", lang, n=n, name=location.name.get(lang), km=km)]
+    # Placed at its town's centre, an office's distance is only as good as the town's size.
+    key = "office_line_town" if location.coordinates_precision == "city" else "office_line"
+    lines = [say(key, lang, n=n, name=location.name.get(lang), km=km, city=location.city)]
     lines += [f"   {line}" for line in public_address(location, lang)]
     if hit.hours_today:
         lines.append("   " + say("today", lang, hours=periods(hit.hours_today, lang)))

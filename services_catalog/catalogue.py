@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 NEAR_KM = 150.0
 FAR_KM = 1000.0  # when nothing is within reach, the nearest office up to this far is still worth naming
 SAME_MEANING = 0.1  # search scores this close are the same request; distance decides between them
+CITY_KM = 50.0  # a city's services are for clients this close to one of the city's offices
 TOWN_KM = 30.0  # an office "in" a town named by a client is at most this far from the town's centre
 AMBIGUOUS_GAP = 0.04  # matches this close to the best are offered as a choice rather than guessed
 
@@ -66,6 +67,7 @@ class Catalogue:
         self._snapshot: Optional[Snapshot] = None
         self._file_stamp: Optional[Tuple[int, int]] = None
         self._checked_at = 0.0
+        self._sites_of: Tuple[str, Dict[str, List[Location]]] = ("", {})
 
     # -- freshness -------------------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -146,7 +148,8 @@ class Catalogue:
         destination of a move) decides whose provincial and municipal services count; matches
         about as good as the best and within reach are a genuine choice; and when they are
         several provinces' versions of one service and the client's province is unknown, the
-        right answer is to ask where they live, not to list every province's variant.
+        right answer is to ask where they live, not to list every province's variant (nor to offer one
+        province's services as choices to a client who may live in another).
         """
         where = whereabouts(message, named_place)
         matches = self.search_request(readings, message, limit, where.place, where.province)
@@ -155,10 +158,10 @@ class Catalogue:
         best = max(m.score for m in matches)
         close = [m for m in matches if m.score >= best - AMBIGUOUS_GAP
                  and (m.nearest_km is None or m.nearest_km <= NEAR_KM)] or matches[:1]
-        provinces = {m.service.organization.state_province for m in close} - {None}
-        if where.province is None and len(provinces) > 1:
-            return Resolution(where, matches, [], needs_province=True)
         distinct = {m.service.name.en for m in close}
+        provinces = {m.service.organization.state_province for m in close} - {None}
+        if where.province is None and (len(provinces) > 1 or (provinces and len(distinct) > 1)):
+            return Resolution(where, matches, [], needs_province=True)
         return Resolution(where, matches, close if len(distinct) > 1 else [])
 
     def _matches(self, hits: List[Hit], limit: int, province: Optional[str],
@@ -168,7 +171,9 @@ class Catalogue:
         if province is not None:
             matches = [m for m in matches if m.service.organization.state_province in (None, province)]
         if near is not None and matches:
-            matches = [ServiceMatch(m.service, m.score, self._nearest_km(m.service.id, near)) for m in matches]
+            matches = [ServiceMatch(m.service, m.score, self._nearest_km(m.service, near)) for m in matches]
+            matches = [m for m in matches if m.service.organization.jurisdiction_level != "municipal"
+                       or m.nearest_km is None or m.nearest_km <= CITY_KM]
             top = matches[0].score
             # Distance only decides between offices actually within reach: an online-only
             # service that matches best is not beaten by a weaker match 400 km away.
@@ -177,10 +182,36 @@ class Catalogue:
             matches = close + [m for m in matches if m.score < top - SAME_MEANING]
         return matches[:limit]
 
-    def _nearest_km(self, service_id: str, place: Place) -> Optional[float]:
-        offices = self.snapshot().locations_by_service.get(service_id, [])
-        return min((round(haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), 1)
-                    for loc, _ in offices), default=None)
+    def _nearest_km(self, service: Service, place: Place) -> Optional[float]:
+        """Distance to the nearest office offering the service; for a city's service offered at no
+        listed counter, to the city's own offices (a city serves the people around its city hall)."""
+        snap = self.snapshot()
+        offices = [loc for loc, _ in snap.locations_by_service.get(service.id, [])]
+        if not offices and service.organization.jurisdiction_level == "municipal":
+            offices = self._sites(snap).get(service.organization.id, [])
+        return min((round(self._km(place, loc), 1) for loc in offices), default=None)
+
+    def _sites(self, snap: Snapshot) -> Dict[str, List[Location]]:
+        """Every organization's locations, computed once per build."""
+        if self._sites_of[0] != snap.build_id:
+            sites: Dict[str, List[Location]] = {}
+            for location in snap.locations.values():
+                sites.setdefault(location.organization.id, []).append(location)
+            self._sites_of = (snap.build_id, sites)
+        return self._sites_of[1]
+
+    def for_place(self, service: Service, request: str, place: Place) -> Optional[Service]:
+        """The service a client asked about, for a new place ("and in Halifax?").
+
+        Federal services, and those of the place's own province, stay what they are; a
+        provincial or city service becomes that province's own version, found by asking the
+        client's words again there; None when that province has nothing like it.
+        """
+        if service.organization.state_province in (None, place.province):
+            return service
+        words = request or service.name.en
+        found = self.resolve_request([words], words, place)
+        return found.matches[0].service if found.matches and not found.needs_province else None
 
     def service(self, service_id: str) -> Optional[Service]:
         return self.snapshot().services.get(service_id)
@@ -207,7 +238,7 @@ class Catalogue:
             for loc, hours in offered))
         within = [r for r in ranked if r[0] <= max_km] or [r for r in ranked[:1] if r[0] <= FAR_KM]
         offices = [OfficeHit(loc, round(km, 1), loc.hours_on(day, hours), hours) for km, _, loc, hours in within]
-        finder = service.organization.locator_url if not offered else Bilingual()
+        finder = (service.organization.locator_url or service.organization.url) if not offered else Bilingual()
         return NearbyAnswer(service, offices, max_km, remote_channels(service), finder)
 
     def service_hours_at(self, service_id: str, location_id: str) -> Tuple[OpeningHours, ...]:
