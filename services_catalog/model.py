@@ -5,11 +5,15 @@ client's language with `.get(lang)` and never has to know the column names.
 """
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date, time
 from typing import List, Optional, Tuple
 
 LEVEL_ORDER = ("federal", "provincial", "territorial", "municipal", "indigenous")
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_BYDAY = re.compile(r"^(-?\d)?([A-Z]{2})$")
 
 
 @dataclass(frozen=True)
@@ -65,9 +69,33 @@ class OpeningHours:
     description: Bilingual
 
     def applies(self, day: date) -> bool:
-        weekday = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[day.weekday()]
         in_range = (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
-        return weekday in self.days and in_range
+        return in_range and any(_on_day(code, day) for code in self.days)
+
+
+def _on_day(code: str, day: date) -> bool:
+    """Whether a byday item covers a day: 'WE' every Wednesday, '2WE' the 2nd, '-1WE' the last of the month."""
+    found = _BYDAY.match(code)
+    if found is None or found.group(2) != WEEKDAYS[day.weekday()]:
+        return False
+    if found.group(1) is None:
+        return True
+    ordinal = int(found.group(1))
+    if ordinal > 0:
+        return (day.day - 1) // 7 + 1 == ordinal
+    return day.day + 7 * -ordinal > calendar.monthrange(day.year, day.month)[1] >= day.day + 7 * (-ordinal - 1)
+
+
+@dataclass(frozen=True)
+class Closure:
+    """Days a location is closed whatever its hours say; no end date means until further notice."""
+
+    start_date: date
+    end_date: Optional[date]
+    reason: Bilingual = Bilingual()
+
+    def covers(self, day: date) -> bool:
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
 
 
 @dataclass(frozen=True)
@@ -92,13 +120,26 @@ class Location:
     coordinates_precision: str = "address"
     time_zone: Optional[str] = None
     last_verified: Optional[date] = None
+    address_fr: Tuple[str, str] = ("", "")  # address_1_fr, address_2_fr: the street as written in French
+    closures: Tuple[Closure, ...] = ()
+    accessibility: Tuple[str, ...] = ()  # feature codes: wheelchair, asl, lsq, free_parking, paid_parking
 
-    def address_lines(self) -> List[str]:
-        street = ", ".join(part for part in (self.address_1, self.address_2) if part)
+    def address_lines(self, lang: str = "en") -> List[str]:
+        """Street line and 'City PROV  postal code'; in French with lang='fr' where the French street is known."""
+        parts = self.address_fr if lang == "fr" and self.address_fr[0] else (self.address_1, self.address_2 or "")
+        street = ", ".join(part for part in parts if part)
         return [street, f"{self.city} {self.state_province}  {self.postal_code or ''}".rstrip()]
 
+    def closed_on(self, day: date) -> Optional[Closure]:
+        return next((closure for closure in self.closures if closure.covers(day)), None)
+
     def hours_on(self, day: date, service_hours: Tuple[OpeningHours, ...] = ()) -> List[Tuple[time, time]]:
-        """Opening periods on a day; a service's own hours replace the location's where they exist."""
+        """Opening periods on a day; a service's own hours replace the location's where they exist.
+
+        Nothing on a day the location is closed (a holiday, a move), whatever the hours say.
+        """
+        if self.closed_on(day):
+            return []
         rules = service_hours or self.hours
         return sorted((h.opens_at, h.closes_at) for h in rules if h.applies(day))
 

@@ -14,8 +14,8 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from services_catalog.model import (Bilingual, Bundle, CrossPromotion, LifeEvent, Location, OpeningHours,
-                                    Organization, Outreach, Service)
+from services_catalog.model import (Bilingual, Bundle, Closure, CrossPromotion, LifeEvent, Location,
+                                    OpeningHours, Organization, Outreach, Service)
 from services_catalog.schema import SA_TABLES, catalogue_meta
 from services_catalog.text_index import Synonyms, TextIndex
 
@@ -67,6 +67,11 @@ def _hours(rows: Sequence[Record]) -> Tuple[OpeningHours, ...]:
     )
 
 
+def _closures(rows: Sequence[Record]) -> Tuple[Closure, ...]:
+    return tuple(Closure(date.fromisoformat(r["start_date"]), _date(r["end_date"]), _pair(r, "reason"))
+                 for r in sorted(rows, key=lambda r: r["start_date"]))
+
+
 def load_snapshot(conn: Connection) -> Snapshot:
     data = {name: [dict(r) for r in conn.execute(select(table)).mappings()] for name, table in SA_TABLES.items()}
     meta = conn.execute(select(catalogue_meta)).mappings().first()
@@ -84,7 +89,8 @@ def load_snapshot(conn: Connection) -> Snapshot:
         for r in data["services"]
     }
     by_location: Dict[str, Dict[str, List[Record]]] = {
-        name: _group(data[name], "location_id") for name in ("phones", "languages", "schedules")
+        name: _group(data[name], "location_id")
+        for name in ("phones", "languages", "schedules", "closures", "accessibility")
     }
     locations = {
         r["id"]: Location(r["id"], organizations[r["organization_id"]], _pair(r, "name"), _pair(r, "description"),
@@ -93,7 +99,10 @@ def load_snapshot(conn: Connection) -> Snapshot:
                           tuple(p["number"] for p in by_location["phones"].get(r["id"], [])),
                           tuple(sorted(lang["code"] for lang in by_location["languages"].get(r["id"], []))),
                           _hours(by_location["schedules"].get(r["id"], [])),
-                          r["coordinates_precision"] or "address", r["time_zone"], _date(r["last_verified"]))
+                          r["coordinates_precision"] or "address", r["time_zone"], _date(r["last_verified"]),
+                          (r["address_1_fr"] or "", r["address_2_fr"] or ""),
+                          _closures(by_location["closures"].get(r["id"], [])),
+                          tuple(sorted(a["feature"] for a in by_location["accessibility"].get(r["id"], []))))
         for r in data["locations"]
     }
     sal_hours = _group(data["schedules"], "service_at_location_id")

@@ -4,8 +4,9 @@ Validation, the SQLAlchemy schema and the service-owner documentation all read
 these declarations, so a column added here is checked, stored and documented
 without touching three places. Table and column names follow Open Referral's
 HSDS 3.0 where HSDS has them (organization, service, location,
-service_at_location, phone, schedule, language); the rest (bundles, life events,
-outreach, cross promotions, synonyms) are Guichet's own and say so in `hsds`.
+service_at_location, phone, schedule, language, accessibility); the rest (closures,
+bundles, life events, outreach, cross promotions, synonyms) are Guichet's own and say
+so in `hsds`.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ OUTREACH_KINDS = ("scheduled_site", "joint_event")
 PROMOTION_CHANNELS = ("in_person", "online", "phone", "outreach")
 STATUSES = ("active", "inactive")
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DAY_ORDINALS = ("1", "2", "3", "4", "5", "-1")  # before a day code: 2WE = 2nd Wednesday of the month, -1FR = last Friday
+ACCESSIBILITY_FEATURES = ("wheelchair", "asl", "lsq", "free_parking", "paid_parking")
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,8 @@ class Column:
 
     kind is one of: id, text, int, float, date, time, url, email, phone,
     postal_code, enum, enum_list (semicolon-separated), ref (id in another
-    table), days (semicolon-separated DAYS), language_code.
+    table), days (semicolon-separated DAYS, each optionally after one of
+    DAY_ORDINALS as in an RRULE's BYDAY: 2WE), language_code.
     """
 
     name: str
@@ -148,6 +152,9 @@ LOCATIONS = Table(
         Column("last_verified", "date", doc="Day the source was last checked (YYYY-MM-DD); an answer asks the "
                                             "client to check the office page when this is over a year old",
                example="2026-09-30"),
+        Column("address_1_fr", doc="Street address as written in French, where the source gives it",
+               example="110, avenue Laurier Ouest"),
+        Column("address_2_fr", doc="Suite, floor, as written in French, where the source gives it"),
         *_pair("url", False, "Page of this office"),
         _SOURCE, _VERIFIED,
     ),
@@ -191,7 +198,9 @@ SCHEDULES = Table(
         Column("location_id", "ref", ref="locations", doc="Hours of the whole location"),
         Column("service_at_location_id", "ref", ref="service_at_location",
                doc="Hours of one service at a location, where they differ from the location's"),
-        Column("byday", "days", True, doc="Days these hours apply, MO TU WE TH FR SA SU separated by semicolons",
+        Column("byday", "days", True, doc="Days these hours apply, MO TU WE TH FR SA SU separated by semicolons; "
+                                          "a day code may follow an ordinal 1-5 or -1 (last) for a day of the "
+                                          "month, as in an RRULE: 2WE;4WE = 2nd and 4th Wednesday",
                example="MO;TU;WE;TH;FR"),
         Column("opens_at", "time", True, doc="24-hour HH:MM", example="08:30"),
         Column("closes_at", "time", True, doc="24-hour HH:MM, after opens_at", example="16:30"),
@@ -214,6 +223,36 @@ LANGUAGES = Table(
     ),
     "Languages in which clients are served at a location.",
     hsds="language",
+)
+
+CLOSURES = Table(
+    "closures",
+    (
+        Column("id", "id", True, example="sc-2157-closed-2026-09-29"),
+        Column("location_id", "ref", True, ref="locations"),
+        Column("start_date", "date", True, doc="First day closed (YYYY-MM-DD)", example="2026-09-29"),
+        Column("end_date", "date", doc="Last day closed (YYYY-MM-DD); empty means until further notice",
+               example="2026-10-01"),
+        *_pair("reason", False, "Why it is closed, for clients", "Relocation of office", "Déménagement du bureau"),
+        _SOURCE,
+    ),
+    "Days a location is closed although its schedules say it is open (holidays, moves, repairs).",
+    hsds="(Guichet)",
+)
+
+ACCESSIBILITY = Table(
+    "accessibility",
+    (
+        Column("id", "id", True, example="sc-3002-wheelchair"),
+        Column("location_id", "ref", True, ref="locations"),
+        Column("feature", "enum", True, ACCESSIBILITY_FEATURES,
+               doc="wheelchair: wheelchair accessible; asl / lsq: American Sign Language / langue des signes "
+                   "québécoise interpretation; free_parking / paid_parking", example="wheelchair"),
+        *_pair("description", False, "The feature in words, for clients", "Wheelchair accessible",
+               "Accessible en fauteuil roulant"),
+    ),
+    "Accessibility features of a location.",
+    hsds="accessibility",
 )
 
 BUNDLES = Table(
@@ -349,7 +388,7 @@ SYNONYMS = Table(
 )
 
 TABLES: Tuple[Table, ...] = (
-    ORGANIZATIONS, SERVICES, LOCATIONS, SERVICE_AT_LOCATION, PHONES, SCHEDULES, LANGUAGES,
+    ORGANIZATIONS, SERVICES, LOCATIONS, SERVICE_AT_LOCATION, PHONES, SCHEDULES, LANGUAGES, CLOSURES, ACCESSIBILITY,
     BUNDLES, BUNDLE_SERVICES, LIFE_EVENTS, LIFE_EVENT_SERVICES,
     OUTREACH, OUTREACH_PARTICIPANTS, OUTREACH_SERVICES, CROSS_PROMOTIONS, SYNONYMS,
 )

@@ -12,7 +12,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from services_catalog.csv_source import Problem, Row, Source
 from services_catalog.geography import CANADA_LAT, CANADA_LON, inside_canada
-from services_catalog.tables import DAYS, PROVINCES, TABLES, TERRITORIES, Column, Table
+from services_catalog.tables import DAY_ORDINALS, DAYS, PROVINCES, TABLES, TERRITORIES, Column, Table
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$")
 POSTAL_RE = re.compile(r"^[ABCEGHJKLMNPRSTVXY]\d[ABCEGHJKLMNPRSTVWXYZ] \d[ABCEGHJKLMNPRSTVWXYZ]\d$")
@@ -21,6 +21,8 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{1,18}[0-9]$")
 URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
+# A byday item: a day code, optionally after an ordinal (RRULE BYDAY style: 2WE = 2nd Wednesday of the month).
+DAY_RE = re.compile(rf"^(?:{'|'.join(re.escape(o) for o in DAY_ORDINALS)})?(?:{'|'.join(DAYS)})$")
 # First letter of a postal code → the provinces it may belong to.
 POSTAL_DISTRICTS = {"A": "NL", "B": "NS", "C": "PE", "E": "NB", "G": "QC", "H": "QC", "J": "QC", "K": "ON",
                     "L": "ON", "M": "ON", "N": "ON", "P": "ON", "R": "MB", "S": "SK", "T": "AB", "V": "BC",
@@ -59,7 +61,7 @@ def _bad_value(kind: str, value: str, column: Column) -> Optional[str]:
     if kind in ("enum_list", "days"):
         allowed = column.choices or DAYS
         items = [item.strip() for item in value.split(";")]
-        wrong = [item for item in items if item not in allowed]
+        wrong = [item for item in items if not (DAY_RE.match(item) if kind == "days" else item in allowed)]
         if wrong:
             return f"'{wrong[0]}' is not allowed; use some of: {', '.join(allowed)} separated by semicolons"
         if len(set(items)) != len(items):
@@ -186,7 +188,7 @@ def _row_rules(table: str, row: Row) -> Iterable[Problem]:
         yield from _check_dates(row, "valid_from", "valid_to")
     if table == "phones":
         yield from _exactly_one(row, "location_id", "service_id")
-    if table == "cross_promotions":
+    if table in ("cross_promotions", "closures"):
         yield from _check_dates(row, "start_date", "end_date")
 
 

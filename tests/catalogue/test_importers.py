@@ -2,7 +2,7 @@
 
 The real files were not made to fit our code, so they catch what fixtures
 forget; the fixtures pin down the awkward cases (BOM, multi-line cells, `ND`,
-channels the catalogue cannot name, unparsable offices) whatever the next published file holds.
+channels the catalogue cannot name, unusable offices, hours with a typo) whatever the next published file holds.
 """
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ import pytest
 from services_catalog.csv_source import read_source
 from services_catalog.importers import gc_inventory, service_canada_offices
 from services_catalog.importers.csv_writer import DATA_DIR, clean_cell
-from services_catalog.tables import CHANNELS, TABLES_BY_NAME
+from services_catalog.tables import CHANNELS, PROVINCES, TABLES_BY_NAME
 from services_catalog.validation import validate
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 INVENTORY = SHARED_DATA / "gc-service-inventory" / "services_2019-2020.csv"
-OFFICES = SHARED_DATA / "service-canada-offices" / "offices_bc_ab_with_addresses.csv"
+OFFICES = SHARED_DATA / "service-canada-offices-2026" / "offices.json"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 requires_shared_data = pytest.mark.skipif(
@@ -177,63 +177,93 @@ def test_files_follow_the_declared_columns_sorted_by_id(federal: Path, offices: 
 
 # --- Service Canada offices --------------------------------------------------------------------------
 
+def linked_services(layer: Path) -> Dict[str, set]:
+    linked: Dict[str, set] = {}
+    for row in rows(layer / "service_at_location.csv"):
+        assert row["id"] == f"{row['location_id']}--{row['service_id']}"
+        linked.setdefault(row["location_id"], set()).add(row["service_id"])
+    return linked
+
+
 @requires_shared_data
-def test_all_113_offices_are_parsed(offices: Path) -> None:
-    assert len(rows(offices / "locations.csv")) == 113
-    assert "skipped" not in offices.joinpath("summary.txt").read_text(encoding="utf-8")
+def test_all_574_offices_are_imported_in_every_province(offices: Path) -> None:
+    locations = rows(offices / "locations.csv")
+    assert len(locations) == 574
+    assert {row["state_province"] for row in locations} == set(PROVINCES)
+    summary = offices.joinpath("summary.txt").read_text(encoding="utf-8")
+    assert [line for line in summary.splitlines() if "skipped" in line] == [
+        "  skipped 2: hours that do not close after they open (a source typo?) "
+        "(sc-ab-saw 2027-01-07 08:30-04:00; sc-sk-sbw 2027-07-21 10:30-01:00)"]
     assert [row["id"] for row in rows(offices / "organizations.csv")] == ["gc-service-canada"]
+    assert all(row["last_verified"] == "2026-09-30" and row["verification"] == "verified" for row in locations)
 
 
 @requires_shared_data
-def test_fort_mcmurray_centre_is_parsed_and_placed(offices: Path) -> None:
+def test_offices_other_layers_refer_to_still_exist(offices: Path) -> None:
+    ids = set(by_id(offices / "locations.csv"))
+    for path in DATA_DIR.glob("*/*.csv"):
+        if path.parent.name != "service_canada_offices" and "location_id" in header(path):
+            for row in rows(path):
+                if row["location_id"].startswith("sc-"):
+                    assert row["location_id"] in ids, f"{path}: {row['location_id']}"
+
+
+@requires_shared_data
+def test_fort_mcmurray_centre_has_its_address(offices: Path) -> None:
     office = by_id(offices / "locations.csv")["sc-4825"]
     assert office["name_en"] == "Fort McMurray Service Canada Centre"
-    assert office["name_fr"] == "Centre Service Canada de Fort McMurray"
-    assert (office["address_1"], office["address_2"]) == ("8530 Manning Avenue", "Unit 107")
+    assert office["name_fr"] == "Fort McMurray - Centre Service Canada"
+    assert (office["address_1"], office["address_1_fr"]) == ("8530 Manning Avenue, Unit 107",
+                                                             "8530, avenue Manning, unité 107")
     assert (office["city"], office["state_province"], office["postal_code"]) == ("Fort McMurray", "AB", "T9H 5G2")
-    assert abs(float(office["latitude"]) - 56.7) < 0.1 and abs(float(office["longitude"]) + 111.4) < 0.1
+    # the crawl put it 86 km north-west of town; its urban postal code places it
+    assert abs(float(office["latitude"]) - 56.71) < 0.05 and abs(float(office["longitude"]) + 111.35) < 0.05
+    assert office["coordinates_precision"] == "postal_code" and office["time_zone"] == "America/Edmonton"
     assert office["location_type"] == "physical"
-    assert office["url_fr"].endswith("rc=4825&lang=fra")
+    assert office["url_en"] == "https://offices.service.canada.ca/en/Office/4825"
+    assert office["url_fr"] == "https://bureaux.service.canada.ca/fr/Bureau/4825"
 
 
 @requires_shared_data
-def test_office_kinds_get_french_names_types_and_hours(offices: Path) -> None:
-    locations = by_id(offices / "locations.csv")
-    assert locations["sc-5944"]["name_fr"] == "Centre Service Canada d'Abbotsford"
-    assert locations["sc-5001"]["name_fr"] == "Bureau des passeports de Vancouver"
-    assert locations["sc-ab-sal"]["name_fr"] == "Site de services mobiles de Service Canada à Jasper"
-    assert locations["sc-ab-sal"]["location_type"] == "outreach_site"
-    hours = {row["location_id"]: row for row in rows(offices / "schedules.csv")}
-    assert "sc-ab-sal" not in hours
-    assert (hours["sc-4825"]["opens_at"], hours["sc-4825"]["closes_at"]) == ("08:30", "16:00")
-    assert hours["sc-4825"]["verification"] == "illustrative"
-    physical = {i for i, row in locations.items() if row["location_type"] == "physical"}
-    assert set(hours) == physical
+def test_toronto_3002_offers_urgent_passports(offices: Path) -> None:
+    linked = linked_services(offices)
+    assert {"gc-1242", "gc-1491", "gc-passport-urgent", "gc-passport-express",
+            "gc-passport-pickup-10-days"} <= linked["sc-3002"]
+    passport = by_id(offices / "service_at_location.csv")["sc-3002--gc-1242"]
+    assert passport["description_en"] == "Passport services here: urgent, express, 10-day pick-up"
 
 
 @requires_shared_data
-def test_languages_follow_the_index(offices: Path) -> None:
+def test_iqaluit_offers_10_day_pick_up_and_not_urgent(offices: Path) -> None:
+    linked = linked_services(offices)
+    iqaluit = [row["id"] for row in rows(offices / "locations.csv")
+               if row["city"] == "Iqaluit" and row["location_type"] == "physical"]
+    assert iqaluit and all("gc-passport-pickup-10-days" in linked[i] and "gc-passport-urgent" not in linked[i]
+                           for i in iqaluit)
+
+
+@requires_shared_data
+def test_services_at_offices_follow_the_office_kind_and_passport_levels(offices: Path, federal: Path) -> None:
+    linked = linked_services(offices)
+    centre = set(service_canada_offices.CENTRE_SERVICES)
+    assert linked["sc-4825"] == centre | {"gc-1242", "gc-1491", "gc-passport-pickup-10-days"}
+    assert linked["sc-ab-sal"] == set(service_canada_offices.OUTREACH_SERVICES) | {"gc-1242", "gc-passport-by-mail"}
+    own = by_id(offices / "services.csv")
+    assert set(own) == {"gc-passport-urgent", "gc-passport-express", "gc-passport-pickup-10-days",
+                        "gc-passport-by-mail"}
+    services = by_id(federal / "services.csv")
+    for service_id in set().union(*linked.values()) - set(own):
+        assert "in_person" in services[service_id]["channels"].split(";")
+
+
+@requires_shared_data
+def test_languages_follow_the_source(offices: Path) -> None:
     codes: Dict[str, List[str]] = {}
     for row in rows(offices / "languages.csv"):
         codes.setdefault(row["location_id"], []).append(row["code"])
     assert codes["sc-ab-sal"] == ["en", "fr"]  # Jasper: English and French
-    assert codes["sc-5907"] == ["en"]  # Burnaby: English
-    assert len(codes) == 113
-
-
-@requires_shared_data
-def test_services_at_offices_follow_the_office_kind(offices: Path, federal: Path) -> None:
-    linked: Dict[str, set] = {}
-    for row in rows(offices / "service_at_location.csv"):
-        assert row["id"] == f"{row['location_id']}--{row['service_id']}"
-        linked.setdefault(row["location_id"], set()).add(row["service_id"])
-    assert linked["sc-4825"] == set(service_canada_offices.CENTRE_SERVICES)
-    assert linked["sc-5001"] == set(service_canada_offices.PASSPORT_SERVICES)
-    assert linked["sc-5987"] == set(service_canada_offices.CENTRE_SERVICES + service_canada_offices.PASSPORT_SERVICES)
-    assert linked["sc-ab-sal"] == set(service_canada_offices.OUTREACH_SERVICES)
-    services = by_id(federal / "services.csv")
-    for service_id in set().union(*linked.values()):
-        assert "in_person" in services[service_id]["channels"].split(";")
+    assert codes["sc-2157"] == ["fr"]  # Sainte-Anne-des-Monts: French
+    assert len(codes) == 574
 
 
 @requires_shared_data
@@ -328,22 +358,124 @@ def test_fixture_source_without_inventory_columns_is_refused(tmp_path: Path) -> 
         gc_inventory.run(wrong, tmp_path / "out")
 
 
-def test_fixture_offices_report_what_they_cannot_parse(tmp_path: Path) -> None:
-    summary = service_canada_offices.run(
-        FIXTURES / "offices_sample.csv", tmp_path, index_path=FIXTURES / "offices_index_sample.csv",
-        services_path=FIXTURES / "federal_services_sample.csv")
-    locations = by_id(tmp_path / "locations.csv")
-    assert set(locations) == {"sc-4825", "sc-ab-zzz"}  # Anzac matched the index by name, not link
-    skipped = dict((item, reason) for item, reason in summary.skipped)
-    assert skipped["Broken Address Service Canada Centre"].startswith("address has 2 line(s)")
-    assert "not in the office index" in skipped["Unlisted Service Canada Centre"]
-    assert "Service Delivery Partner" in skipped["Partner Agency"]
+@pytest.fixture
+def sample_offices(tmp_path: Path):
+    out = tmp_path / "service_canada_offices"
+    summary = service_canada_offices.run(FIXTURES / "service_canada_offices_sample.json", out,
+                                         services_path=FIXTURES / "federal_services_sample.csv")
+    return summary, out
+
+
+def test_fixture_offices_report_what_they_skip_and_every_fallback(sample_offices) -> None:
+    summary, out = sample_offices
+    assert set(by_id(out / "locations.csv")) == {"sc-4825", "sc-on-sab", "sc-1638", "sc-2157", "sc-3101", "sc-3002"}
+    assert summary.skipped_by_reason() == {
+        "office kind 'partner' has no service mapping": ["Partner Agency"],
+        "office id 4825 listed twice (first kept)": ["Fort McMurray Twice"],
+        "hours that do not close after they open (a source typo?)": ["sc-1638 2026-10-27 09:30-03:30"],
+    }
+    assert summary.fallbacks["gc-1003 not linked: not offered in person in the federal layer"] == 5
+    assert summary.fallbacks["closure with no end date: closed until further notice"] == 1
+    assert summary.fallbacks["no passport service level listed: no passport service linked"] == 1
+    assert summary.fallbacks["coordinates only to the centre of the town (geo=city)"] == 1
+    assert summary.fallbacks["gives biometrics (bio): not linked, the federal layer has no biometrics service"] == 1
     assert "Partner Agency" in str(summary)
-    centre = locations["sc-4825"]
-    assert (centre["address_1"], centre["address_2"]) == ("8530 Manning Avenue", "Peter Pond Mall, Suite 107")
-    assert centre["postal_code"] == "T9H 9Z9"  # unknown code: placed at the T9H centre, and said so
-    assert summary.fallbacks["postal code not in the gazetteer, placed at its FSA's centre"] == 1
-    linked = {row["id"] for row in rows(tmp_path / "service_at_location.csv")}
-    assert linked == {"sc-4825--gc-1292", "sc-4825--gc-1001", "sc-ab-zzz--gc-1292", "sc-ab-zzz--gc-1001"}
-    assert summary.fallbacks["gc-1003 not linked: not offered in person in the federal layer"] == 2
-    assert [row["code"] for row in rows(tmp_path / "languages.csv") if row["location_id"] == "sc-ab-zzz"] == ["fr"]
+
+
+def test_fixture_offices_addresses_are_bilingual_and_far_coordinates_fall_back(sample_offices) -> None:
+    summary, out = sample_offices
+    centre = by_id(out / "locations.csv")["sc-4825"]
+    assert (centre["address_1"], centre["address_2"]) == ("8530 Manning Avenue, Unit 107", "Peter Pond Mall")
+    assert (centre["address_1_fr"], centre["address_2_fr"]) == ("8530, avenue Manning, unité 107",
+                                                                "Centre commercial Peter Pond")
+    assert centre["coordinates_precision"] == "postal_code" and centre["latitude"].startswith("56.7")
+    assert summary.fallbacks["coordinates over 10 km from the office's urban postal code: placed at the postal "
+                             "code instead"] == 1
+    toronto = by_id(out / "locations.csv")["sc-3002"]
+    assert toronto["description_en"] == ("By appointment only: call 613-856-9022. "
+                                         "You can also enter from Richmond Street.")
+    assert toronto["description_fr"].startswith("Sur rendez-vous seulement : composez le 613-856-9022.")
+    assert [row["number"] for row in rows(out / "phones.csv")] == ["613-856-9022"]
+    assert (toronto["latitude"], toronto["coordinates_precision"]) == ("43.6518", "postal_code")  # geo: postal
+
+
+def test_fixture_weekly_hours_are_grouped_and_split_by_lunch(sample_offices) -> None:
+    _, out = sample_offices
+    hours = sorted((row["byday"], row["opens_at"], row["closes_at"]) for row in rows(out / "schedules.csv")
+                   if row["location_id"] == "sc-4825")
+    assert hours == [("MO;TU;WE;TH;FR", "08:30", "12:00"), ("MO;TU;WE;TH;FR", "13:00", "16:00"),
+                     ("SA", "09:00", "12:00")]  # Saturday closes at lunch: kept whole
+
+
+def test_fixture_monthly_hours_use_ordinal_days(sample_offices) -> None:
+    _, out = sample_offices
+    hours = [row for row in rows(out / "schedules.csv") if row["location_id"] == "sc-on-sab"]
+    assert [(row["byday"], row["opens_at"], row["closes_at"]) for row in hours] == [
+        ("2WE;4WE", "09:30", "12:00"), ("2WE;4WE", "12:30", "15:00")]
+    assert hours[0]["description_en"] == "2nd and 4th Wednesday of the month"
+    assert hours[0]["description_fr"] == "2e et 4e mercredi du mois"
+
+
+def test_fixture_dated_hours_are_one_day_rows(sample_offices) -> None:
+    _, out = sample_offices
+    hours = [row for row in rows(out / "schedules.csv") if row["location_id"] == "sc-1638"]
+    assert [(r["byday"], r["valid_from"], r["valid_to"], r["opens_at"], r["closes_at"]) for r in hours] == [
+        ("TU", "2026-10-13", "2026-10-13", "09:30", "11:30")]
+
+
+def test_fixture_closures_come_from_closed_on_and_closure(sample_offices) -> None:
+    _, out = sample_offices
+    closures = {row["id"]: row for row in rows(out / "closures.csv")}
+    assert set(closures) == {"sc-4825-closed-2026-10-09", "sc-2157-closed-2026-09-29", "sc-3101-closed-2026-06-17"}
+    moving = closures["sc-2157-closed-2026-09-29"]
+    assert (moving["start_date"], moving["end_date"], moving["reason_en"], moving["reason_fr"]) == (
+        "2026-09-29", "2026-10-01", "Relocation of office", "Déménagement du bureau")
+    assert closures["sc-3101-closed-2026-06-17"]["end_date"] == ""
+    assert closures["sc-4825-closed-2026-10-09"]["end_date"] == "2026-10-09"
+
+
+def test_fixture_outreach_sites_and_accessibility(sample_offices) -> None:
+    _, out = sample_offices
+    site = by_id(out / "locations.csv")["sc-on-sab"]
+    assert site["location_type"] == "outreach_site" and site["description_en"].startswith("Service Canada staff")
+    features: Dict[str, List[str]] = {}
+    for row in rows(out / "accessibility.csv"):
+        features.setdefault(row["location_id"], []).append(row["feature"])
+    assert sorted(features["sc-4825"]) == ["asl", "free_parking", "lsq", "wheelchair"]
+    assert features["sc-on-sab"] == ["paid_parking"]
+
+
+def test_fixture_passport_levels_decide_passport_services(sample_offices) -> None:
+    _, out = sample_offices
+    linked = linked_services(out)
+    assert linked["sc-3002"] == {"gc-1242", "gc-1491", "gc-passport-urgent", "gc-passport-express",
+                                 "gc-passport-pickup-10-days"}  # a passport office: no benefits
+    assert linked["sc-4825"] == {"gc-1292", "gc-1001", "gc-1242", "gc-1491", "gc-passport-pickup-10-days"}
+    assert linked["sc-on-sab"] == {"gc-1292", "gc-1001", "gc-1242", "gc-passport-by-mail"}  # no issuing here
+    assert linked["sc-3101"] == {"gc-1292", "gc-1001"}  # no passport level listed
+    described = by_id(out / "service_at_location.csv")
+    assert described["sc-3002--gc-1242"]["description_en"] == "Passport services here: urgent, express, 10-day pick-up"
+    assert described["sc-3002--gc-1242"]["description_fr"] == \
+        "Services de passeport ici : urgent, express, retrait en 10 jours"
+    assert described["sc-3002--gc-passport-express"]["description_en"] == \
+        "Express service here takes 3 to 9 business days."
+    levels = by_id(out / "services.csv")
+    assert levels["gc-passport-urgent"]["organization_id"] == "gc-immigration-refugees-and-citizenship-canada"
+    assert all(row["channels"] == "in_person" and row["verification"] == "verified" for row in levels.values())
+
+
+def test_fixture_offices_layer_passes_catalogue_validation(sample_offices, tmp_path: Path) -> None:
+    _, out = sample_offices
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(DATA_DIR / "federal", catalogue / "federal")
+    shutil.copytree(out, catalogue / "service_canada_offices")
+    assert validate(read_source(catalogue)) == []
+
+
+def test_fixture_offices_import_is_repeatable(sample_offices, tmp_path: Path) -> None:
+    _, out = sample_offices
+    again = tmp_path / "again"
+    service_canada_offices.run(FIXTURES / "service_canada_offices_sample.json", again,
+                               services_path=FIXTURES / "federal_services_sample.csv")
+    for path in out.glob("*.csv"):
+        assert path.read_bytes() == (again / path.name).read_bytes(), path.name
