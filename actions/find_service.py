@@ -114,7 +114,7 @@ class ActionFindService(CatalogueAction):
             lines += self._also_there(nearby, lang)
         elif nearby.finder:
             lines.append(say("finder", lang, organization=service.organization.name.get(lang),
-                             url=nearby.finder.get(lang)))
+                             url=nearby.finder.get(lang), place=where))
         else:
             lines.append(say("nothing_near", lang, km=int(nearby.max_km), place=where))
         lines += remote_lines(service, nearby.alternatives, lang)

@@ -36,8 +36,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "Aucun bureau n'offre ce service à moins de {km} km de {place}. Le plus proche :",
     },
     "finder": {
-        "en": "In person: {organization} says where to go here: {url}",
-        "fr": "En personne : {organization} indique où vous présenter ici : {url}",
+        "en": "In person near {place}: {organization} says where to go: {url}",
+        "fr": "En personne près de {place} : {organization} indique où vous présenter : {url}",
     },
     "address_on_page": {"en": "Street address: see {url}", "fr": "Adresse : voyez {url}"},
     "check_page": {

@@ -158,10 +158,14 @@ class Catalogue:
         best = max(m.score for m in matches)
         close = [m for m in matches if m.score >= best - AMBIGUOUS_GAP
                  and (m.nearest_km is None or m.nearest_km <= NEAR_KM)] or matches[:1]
+        if where.province is None:
+            provinces = {m.service.organization.state_province for m in close} - {None}
+            provincial_first = matches[0].service.organization.state_province is not None
+            if provincial_first and (len(provinces) > 1 or (provinces and len(close) > 1)):
+                return Resolution(where, matches, [], needs_province=True)
+            if not provincial_first:  # a federal answer is everyone's; one province's may not be the client's
+                close = [m for m in close if m.service.organization.state_province is None]
         distinct = {m.service.name.en for m in close}
-        provinces = {m.service.organization.state_province for m in close} - {None}
-        if where.province is None and (len(provinces) > 1 or (provinces and len(distinct) > 1)):
-            return Resolution(where, matches, [], needs_province=True)
         return Resolution(where, matches, close if len(distinct) > 1 else [])
 
     def _matches(self, hits: List[Hit], limit: int, province: Optional[str],

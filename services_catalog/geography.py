@@ -47,7 +47,8 @@ _PROVINCE_BY_FOLDED.update({"pei": "PE", "nwt": "NT", "ipe": "PE", "b c": "BC", 
 
 # Names people use that the gazetteer spells otherwise.
 _PLACE_ALIASES = {"quebec city": "quebec", "ville de quebec": "quebec", "city of quebec": "quebec",
-                  "ottawa gatineau": "ottawa", "saint johns": "saint john s"}
+                  "ottawa gatineau": "ottawa", "saint johns": "saint john s",
+                  "saguenay": "chicoutimi"}  # merged in 2002; the gazetteer keeps the old towns' names
 # Words after which a client names a place ("in Regina", "à Québec", "près de Lévis", "from Ontario to Alberta").
 PLACE_PREPOSITIONS = frozenset("in at near around from to into towards a au aux en dans de du des pres vers pour".split())
 # Province names as clients write them in running text; two-letter codes are left out ("on", "ns"

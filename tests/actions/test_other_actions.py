@@ -19,22 +19,31 @@ from bot.handoff import HandoffQueue
 from .conftest import make_tracker, run_action
 
 
-def test_whats_at_ottawa_city_hall_lists_three_levels() -> None:
+def test_whats_at_ottawa_city_hall_lists_both_governments() -> None:
     outcome = run_action(ActionColocated(), make_tracker(
         "what's at Ottawa City Hall?", "ask_colocated", [("place", "Ottawa City Hall")]))
     lines = outcome.text.splitlines()
     assert lines[0] == "At Ottawa City Hall (110 Laurier Avenue West, Ottawa ON  K1P 1J1):"
-    assert any("(federal)" in line and "Social Insurance Number" in line for line in lines)
-    assert any("ServiceOntario (provincial)" in line for line in lines)
+    assert any("ServiceOntario (provincial)" in line and "health card" in line.lower() for line in lines)
     assert any("City of Ottawa (municipal)" in line and "Marriage licence" in line for line in lines)
     assert outcome.slot("last_location_id") == "ottawa-city-hall"
+
+
+def test_the_service_canada_office_in_fort_mcmurray_is_that_office_with_its_week() -> None:
+    outcome = run_action(ActionColocated(), make_tracker(
+        "What can I do at the Service Canada office in Fort McMurray?", "ask_colocated",
+        [("organization", "Service Canada"), ("place", "Fort McMurray")]))
+    assert outcome.text.startswith("At Fort McMurray Service Canada Centre (8530 Manning Avenue")
+    assert "(federal)" in outcome.text and "Social Insurance Number" in outcome.text
+    assert "this week:" in outcome.text
+    assert outcome.slot("last_location_id") == "sc-4825"
 
 
 def test_anything_else_there_uses_the_last_office_in_french() -> None:
     outcome = run_action(ActionColocated(), make_tracker(
         "quoi d'autre là-bas?", "ask_colocated", slots={"last_location_id": "ottawa-city-hall", "language": "fr"}))
     assert outcome.text.startswith("À Hôtel de ville d'Ottawa") or outcome.text.startswith("À Hôtel de ville")
-    assert "(fédéral)" in outcome.text and "(municipal)" in outcome.text
+    assert "(provincial)" in outcome.text and "(municipal)" in outcome.text
 
 
 def test_no_known_office_asks_which() -> None:

@@ -38,11 +38,11 @@ def test_marriage_licence_in_ottawa_is_at_ottawa_city_hall(real_catalogue: Catal
     assert "ottawa-city-hall" in [hit.location.id for hit in answer.offices]
 
 
-def test_ottawa_city_hall_offers_three_levels_of_government(real_catalogue: Catalogue) -> None:
+def test_ottawa_city_hall_offers_two_levels_of_government(real_catalogue: Catalogue) -> None:
     location = real_catalogue.find_location("Ottawa City Hall")
     assert location is not None and location.address_1.startswith("110 Laurier")
     levels = [level for level, _ in real_catalogue.colocated(location.id)]
-    assert levels == ["federal", "provincial", "municipal"]
+    assert levels == ["provincial", "municipal"]
     assert real_catalogue.find_location("hôtel de ville d'Ottawa").id == location.id
 
 
