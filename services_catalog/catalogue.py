@@ -178,6 +178,7 @@ class Catalogue:
             matches = [ServiceMatch(m.service, m.score, self._nearest_km(m.service, near)) for m in matches]
             matches = [m for m in matches if m.service.organization.jurisdiction_level != "municipal"
                        or m.nearest_km is None or m.nearest_km <= CITY_KM]
+        if near is not None and matches:
             top = matches[0].score
             # Distance only decides between offices actually within reach: an online-only
             # service that matches best is not beaten by a weaker match 400 km away.

@@ -12,6 +12,7 @@ from datetime import date, time
 from typing import List, Optional, Tuple
 
 LEVEL_ORDER = ("federal", "provincial", "territorial", "municipal", "indigenous")
+STALE_AFTER_DAYS = 365
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _BYDAY = re.compile(r"^(-?\d)?([A-Z]{2})$")
 
@@ -133,6 +134,16 @@ class Location:
     def closed_on(self, day: date) -> Optional[Closure]:
         return next((closure for closure in self.closures if closure.covers(day)), None)
 
+    @property
+    def address_confirmed(self) -> bool:
+        """Only an address read in a source is shown to clients; an unchecked one could send them to the
+        wrong door, so the answer then gives the town and the office page instead."""
+        return self.verification == "verified"
+
+    def needs_checking(self, today: date) -> bool:
+        """Whether the source is over a year old, so the client should check the office page first."""
+        return self.last_verified is not None and (today - self.last_verified).days > STALE_AFTER_DAYS
+
     def hours_on(self, day: date, service_hours: Tuple[OpeningHours, ...] = ()) -> List[Tuple[time, time]]:
         """Opening periods on a day; a service's own hours replace the location's where they exist.
 
@@ -219,7 +230,13 @@ class NearbyAnswer:
     offices: List[OfficeHit]
     max_km: float
     alternatives: List[str] = field(default_factory=list)
+    finder: Bilingual = Bilingual()  # the organization's office finder, when the catalogue lists no office
 
     @property
     def nothing_near(self) -> bool:
         return not self.offices
+
+    @property
+    def beyond_reach(self) -> bool:
+        """The offices listed are the nearest ones, but farther than a client would call near."""
+        return bool(self.offices) and self.offices[0].distance_km > self.max_km

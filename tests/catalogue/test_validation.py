@@ -68,7 +68,7 @@ def test_sample_is_valid(sample_dir: Path) -> None:
      "url_en: 'www.canada.ca/ei' is not a web address; it must start with https:// or http://"),
     ("federal", "languages", 0, "code", "english", "federal/languages.csv:2:3",
      "code: 'english' is not a two-letter ISO 639-1 language code such as en or fr"),
-    ("municipal", "organizations", 0, "state_province", "", "municipal/organizations.csv:2:10",
+    ("municipal", "organizations", 0, "state_province", "", "municipal/organizations.csv:2:13",
      "state_province: required for a municipal organization"),
     ("municipal", "bundle_services", 0, "position", "first", "municipal/bundle_services.csv:2:3",
      "position: 'first' is not a whole number"),
