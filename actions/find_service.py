@@ -16,9 +16,11 @@ from actions.find_office import ActionFindOffice
 from actions.messages import say
 from actions.outreach import ActionOutreach
 from actions.render import office_lines, remote_lines, service_header
-from actions.service_names import NamedService, request_readings, resolve_service, service_readings
+from actions.service_names import NamedService, place_named, request_readings, resolve_service, service_readings
+from services_catalog.catalogue import remote_channels
 from services_catalog.geography import Place
 from services_catalog.model import NearbyAnswer, Service, ServiceMatch
+from services_catalog.text_index import query_terms
 
 PLACE_QUESTIONS = {"find_office": ActionFindOffice, "outreach": ActionOutreach}
 
@@ -32,6 +34,8 @@ class ActionFindService(CatalogueAction):
         if awaiting in PLACE_QUESTIONS and latest_entity(tracker, "service") is None:
             # The client is answering another action's "which place?": that action finishes the job.
             return PLACE_QUESTIONS[awaiting]().answer(dispatcher, tracker, lang)
+        if self._names_only_an_organization(tracker):  # "Service Canada in Iqaluit": an office, not a service
+            return ActionFindOffice().answer(dispatcher, tracker, lang)
         place_text = self.place_from(tracker)
         place = self.resolve_place(place_text)
         named = self._named_service(tracker, place_text, place)
@@ -79,6 +83,15 @@ class ActionFindService(CatalogueAction):
                      *remote_lines(service, service.channels, lang), *self._bundle_lines(service, lang, province)]
             dispatcher.utter_message(text="\n".join(lines))
             return events + [SlotSet("awaiting", None)]
+        if place is None and not self.catalogue().has_offices(service.id):
+            # No office to look for near the client: where to go is the organization's to say.
+            finder = service.organization.locator_url or service.organization.url or service.url
+            lines = [service_header(service, lang),
+                     say("finder_anywhere", lang, organization=service.organization.name.get(lang),
+                         url=finder.get(lang)),
+                     *remote_lines(service, remote_channels(service), lang), *self._bundle_lines(service, lang, province)]
+            dispatcher.utter_message(text="\n".join(lines))
+            return events + [SlotSet("awaiting", None)]
         if place is None:
             if place_text:
                 dispatcher.utter_message(text=say("unknown_place", lang, text=place_text))
@@ -90,6 +103,16 @@ class ActionFindService(CatalogueAction):
         first = nearby.offices[0].location.id if nearby.offices else None
         return events + [SlotSet("awaiting", None), SlotSet("last_place", place_text or place.name),
                          SlotSet("last_location_id", first)]
+
+    @staticmethod
+    def _names_only_an_organization(tracker: Tracker) -> bool:
+        message = tracker.latest_message or {}
+        organization = latest_entity(tracker, "organization")
+        if not organization or service_readings(message):
+            return False
+        rest = latest_text(tracker).replace(organization, " ")
+        place = place_named(message)
+        return not query_terms(rest.replace(place, " ") if place else rest)
 
     def _named_service(self, tracker: Tracker, place_text: Optional[str],
                        place: Optional[Place]) -> Optional[NamedService]:

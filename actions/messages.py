@@ -39,6 +39,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "In person near {place}: {organization} says where to go: {url}",
         "fr": "En personne près de {place} : {organization} indique où vous présenter : {url}",
     },
+    "finder_anywhere": {
+        "en": "In person: {organization} says where to go: {url}",
+        "fr": "En personne : {organization} indique où vous présenter : {url}",
+    },
     "address_on_page": {"en": "Street address: see {url}", "fr": "Adresse : voyez {url}"},
     "check_page": {
         "en": "These details date from {date}: check the office page before you go: {url}",

@@ -36,6 +36,8 @@ def office_lines(n: int, hit: OfficeHit, lang: str) -> List[str]:
     key = "office_line_town" if location.coordinates_precision == "city" else "office_line"
     lines = [say(key, lang, n=n, name=location.name.get(lang), km=km, city=location.city)]
     lines += [f"   {line}" for line in public_address(location, lang)]
+    if hit.note:
+        lines.append(f"   {hit.note.get(lang)}")
     if hit.hours_today:
         lines.append("   " + say("today", lang, hours=periods(hit.hours_today, lang)))
     elif location.hours or hit.service_hours:
@@ -53,7 +55,7 @@ def public_address(location: Location, lang: str, today: date | None = None) -> 
     Location.address_confirmed), and a pointer to the office page when the source is old."""
     url = location.url.get(lang) or location.organization.url.get(lang)
     if location.address_confirmed:
-        lines = location.address_lines()
+        lines = location.address_lines(lang)
     else:
         lines = [f"{location.city} {location.state_province}", say("address_on_page", lang, url=url)]
     if location.needs_checking(today or date.today()) and location.last_verified:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import heapq
 import logging
-import math
 import os
 import threading
 import time as clock
 from dataclasses import dataclass
 from datetime import date
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from sqlalchemy import create_engine, select
 from sqlalchemy.pool import NullPool
@@ -27,7 +26,7 @@ from services_catalog.model import (LEVEL_ORDER, Bilingual, Bundle, CrossPromoti
 from services_catalog.schema import catalogue_meta, database_url, sqlite_path
 from services_catalog.snapshot import Snapshot, load_snapshot
 from services_catalog.text import fold
-from services_catalog.text_index import Hit
+from services_catalog.text_index import FUNCTION_WORDS, Hit, query_terms
 
 log = logging.getLogger(__name__)
 NEAR_KM = 150.0
@@ -48,8 +47,38 @@ class Resolution:
     needs_province: bool = False  # the service is provincial and the client's province is unknown
 
 
+def _general_first(close: List[ServiceMatch], message: str) -> List[ServiceMatch]:
+    """Equally good matches without the ones that only specialise another of the same organization:
+    "CPP" is the Canada Pension Plan, not its disability benefit, whose name says all the other's
+    does and more the client did not say. Different things ("canada pension": CPP or CPP
+    disability?) stay, and so does another government's service, however vaguely it is named."""
+    said = set(query_terms(message, FUNCTION_WORDS))
+
+    def extra(match: ServiceMatch, lang: str) -> Set[str]:
+        return set(query_terms(match.service.name.get(lang), FUNCTION_WORDS)) - said
+
+    def specialises(match: ServiceMatch, other: ServiceMatch) -> bool:
+        return other.service.organization is match.service.organization and any(
+            extra(other, lang) < extra(match, lang) for lang in ("en", "fr"))
+
+    general = [m for m in close if not any(specialises(m, o) for o in close if o is not m)]
+    return general or close
+
+
 def _within_reach(match: ServiceMatch) -> bool:
     return match.nearest_km is not None and match.nearest_km <= NEAR_KM
+
+
+def _nearest_among_equals(close: List[ServiceMatch]) -> List[ServiceMatch]:
+    """About equally good matches (best first), reordered by distance where distance means something.
+
+    Matches with an office within reach trade places among themselves, nearest first (two cities'
+    services: the nearer city's); the others (online, by phone, a provincial agency whose one listed
+    office is far away) keep their rank: a better match is not beaten by a weaker one that merely
+    has a counter nearby, and Quebec's driver's licence is still Quebec's 300 km from its office.
+    """
+    near = iter(sorted((m for m in close if _within_reach(m)), key=lambda m: (m.nearest_km, -m.score)))
+    return [next(near) if _within_reach(m) else m for m in close]
 
 
 class CatalogueUnavailable(Exception):
@@ -158,6 +187,9 @@ class Catalogue:
         best = max(m.score for m in matches)
         close = [m for m in matches if m.score >= best - AMBIGUOUS_GAP
                  and (m.nearest_km is None or m.nearest_km <= NEAR_KM)] or matches[:1]
+        close = _general_first(close, message)
+        if close[0] is not matches[0]:
+            matches = [close[0]] + [m for m in matches if m is not close[0]]
         if where.province is None:
             provinces = {m.service.organization.state_province for m in close} - {None}
             provincial_first = matches[0].service.organization.state_province is not None
@@ -180,11 +212,8 @@ class Catalogue:
                        or m.nearest_km is None or m.nearest_km <= CITY_KM]
         if near is not None and matches:
             top = matches[0].score
-            # Distance only decides between offices actually within reach: an online-only
-            # service that matches best is not beaten by a weaker match 400 km away.
-            close = sorted((m for m in matches if m.score >= top - SAME_MEANING),
-                           key=lambda m: (m.nearest_km or 0.0, -m.score) if _within_reach(m) else (math.inf, -m.score))
-            matches = close + [m for m in matches if m.score < top - SAME_MEANING]
+            close = [m for m in matches if m.score >= top - SAME_MEANING]
+            matches = _nearest_among_equals(close) + [m for m in matches if m.score < top - SAME_MEANING]
         return matches[:limit]
 
     def _nearest_km(self, service: Service, place: Place) -> Optional[float]:
@@ -230,9 +259,11 @@ class Catalogue:
                         day: Optional[date] = None) -> NearbyAnswer:
         """Where the service is offered in person, nearest first, with the remote alternatives.
 
-        Within reach (max_km) when possible; otherwise the nearest office up to FAR_KM, which
-        is still the answer for a client in Iqaluit or Bella Coola. A service with no office
-        in the catalogue at all comes with its organization's office finder instead.
+        Within reach (max_km) when possible. Otherwise, when the organization has its own office
+        finder, that finder (the catalogue lists only the few offices a source gave, and the
+        agency knows its counters better than a far one we know of); else the nearest office up
+        to FAR_KM, which is the answer for a client in Iqaluit or Bella Coola. A service with no
+        office in the catalogue at all comes with its organization's finder or site.
         """
         snap = self.snapshot()
         service = snap.services[service_id]
@@ -241,10 +272,18 @@ class Catalogue:
         ranked = heapq.nsmallest(limit, (
             (haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), loc.id, loc, hours)
             for loc, hours in offered))
-        within = [r for r in ranked if r[0] <= max_km] or [r for r in ranked[:1] if r[0] <= FAR_KM]
-        offices = [OfficeHit(loc, round(km, 1), loc.hours_on(day, hours), hours) for km, _, loc, hours in within]
-        finder = (service.organization.locator_url or service.organization.url) if not offered else Bilingual()
+        finder = service.organization.locator_url
+        within = [r for r in ranked if r[0] <= max_km]
+        if not within and not finder:  # the catalogue lists all its offices: the nearest one, however far
+            within = [r for r in ranked[:1] if r[0] <= FAR_KM]
+        offices = [OfficeHit(loc, round(km, 1), loc.hours_on(day, hours), hours,
+                             snap.notes.get((service_id, loc.id), Bilingual())) for km, _, loc, hours in within]
+        if not offered:
+            finder = finder or service.organization.url
         return NearbyAnswer(service, offices, max_km, remote_channels(service), finder)
+
+    def has_offices(self, service_id: str) -> bool:
+        return bool(self.snapshot().locations_by_service.get(service_id))
 
     def service_hours_at(self, service_id: str, location_id: str) -> Tuple[OpeningHours, ...]:
         """A service's own hours at a location, empty when it keeps the location's hours."""

@@ -220,6 +220,7 @@ class OfficeHit:
     distance_km: float
     hours_today: List[Tuple[time, time]]
     service_hours: Tuple[OpeningHours, ...] = ()
+    note: Bilingual = Bilingual()  # what is particular about the service at this office
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -57,6 +57,9 @@ class Snapshot:
     location_index: TextIndex
     bundle_index: TextIndex
     life_event_index: TextIndex
+    # What is particular about a service at one location (which passport service levels an office
+    # offers, which counter), by (service id, location id).
+    notes: Dict[Tuple[str, str], Bilingual] = field(default_factory=dict)
 
 
 def _hours(rows: Sequence[Record]) -> Tuple[OpeningHours, ...]:
@@ -147,6 +150,8 @@ def load_snapshot(conn: Connection) -> Snapshot:
         ],
         locations_by_service=dict(locations_by_service),
         services_by_location=dict(services_by_location),
+        notes={(r["service_id"], r["location_id"]): _pair(r, "description") for r in data["service_at_location"]
+               if r.get("description_en") or r.get("description_fr")},
         bundles_by_service=dict(bundles_by_service),
         service_index=TextIndex(
             {s.id: _named(s.name, s.alternate_name, s.description.en, s.description.fr)

@@ -42,6 +42,10 @@ aide bureau faut dois doit devons devez peux peut pouvez veut aimerais
 """.split())
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 
+# A name with one of these is a variant of a service ("Renew a driver's licence"): what a client who
+# does not say "renew" or "replace" means is the service itself, so variants then rank a little lower.
+VARIANT_WORDS = frozenset("renew renewal replace replacement renouvellement renouveler remplacement remplacer".split())
+VARIANT_PENALTY = 0.08
 MIN_SCORE = 0.5
 READING_WEIGHT = 0.3  # in a request's rank, how much the best reading's own score counts against the context's
 REQUEST_WEIGHT = 0.25
@@ -138,6 +142,8 @@ class TextIndex:
                     if postings[word].get(key, 0.0) < focus:
                         postings[word][key] = focus
         self._postings = dict(postings)
+        self._variants = {key for key, fields in documents.items()
+                          if any(weight >= 1.0 and VARIANT_WORDS & set(terms(text)) for text, weight in fields)}
         n = max(1, len(documents))
         self._idf = {word: math.log(1 + n / len(docs)) for word, docs in self._postings.items()}
         self._unknown_idf = math.log(1 + n)
@@ -210,7 +216,9 @@ class TextIndex:
         for idf, candidates in weighted:
             for key, value in self._best_weights(candidates, list(found)).items():
                 explained[key] += idf * value
-        hits = [Hit(key, self._with_prior(key, READING_WEIGHT * score + (1 - READING_WEIGHT) * explained[key] / known)
+        penalty = 0.0 if VARIANT_WORDS & set(terms(context)) else VARIANT_PENALTY
+        hits = [Hit(key, round(self._with_prior(key, READING_WEIGHT * score + (1 - READING_WEIGHT) * explained[key]
+                                                / known) - (penalty if key in self._variants else 0.0), 4)
                     if known else score) for key, score in found.items()]
         hits.sort(key=lambda h: (-h.score, -found[h.key], h.key))
         return hits[:limit]

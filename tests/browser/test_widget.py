@@ -154,20 +154,20 @@ def test_french_page_first_message_gets_a_french_answer(page, assistant: str, wa
 def test_pressing_a_button_the_bot_offers(page, assistant: str, shot: Callable) -> None:
     open_page(page, assistant)
     open_chat(page)
-    ask(page, "canada pension")  # two federal services match equally: the client chooses
+    ask(page, "firearms licence")  # two federal services match equally: the client chooses
     choices = page.get_by_role("group", name="Choose one").last.get_by_role("button")
     titles = choices.all_inner_texts()
-    assert len(titles) >= 2 and any("Disability" in t for t in titles), titles
+    assert len(titles) >= 2 and any("individuals" in t for t in titles), titles
     shot(page, "chat-buttons")
 
-    retirement = next(t for t in titles if "Disability" not in t)
+    individuals = next(t for t in titles if "individuals" in t)
     before = page.locator(BOT).count()
-    page.get_by_role("button", name=retirement).click()
+    page.get_by_role("button", name=individuals).click()
     answer = wait_for_bot(page, before)
-    assert page.locator(USER_TEXT).last.inner_text() == retirement  # the title is shown, not the payload
+    assert page.locator(USER_TEXT).last.inner_text() == individuals  # the title is shown, not the payload
     assert "/find_service" not in page.locator(".gchat-log").inner_text()
-    assert "Canada Pension Plan" in answer and "Where are you?" in answer, answer
-    answer = ask(page, "Edmonton")
+    assert "Firearms Licensing for individuals" in answer and "Online: https://" in answer, answer
+    answer = ask(page, "passport in Edmonton")
     shot(page, "chat-button-answer")
     assert "Edmonton" in answer and re.search(POSTAL_CODE, answer), answer
 
@@ -279,7 +279,7 @@ def test_keyboard_only(page, assistant: str, shot: Callable) -> None:
     page.keyboard.press("Enter")
     assert page.is_visible("#guichet-panel") and focused(page) == "guichet-input"
 
-    page.keyboard.type("canada pension")
+    page.keyboard.type("firearms licence")
     before = page.locator(BOT).count()
     page.keyboard.press("Enter")
     wait_for_bot(page, before)
@@ -324,7 +324,7 @@ def test_axe_finds_no_serious_violations(page, assistant: str, artifacts: Path, 
     problems = serious(run_axe(page, artifacts, "en-closed"))
     open_chat(page)
     ask(page, "what documents do I need for a passport?")  # a link
-    ask(page, "canada pension")  # buttons
+    ask(page, "firearms licence")  # buttons
     shot(page, "axe-en-open")
     problems += serious(run_axe(page, artifacts, "en-open"))
 
