@@ -24,8 +24,9 @@ class ActionLifeEvent(CatalogueAction):
         if event is None:
             dispatcher.utter_message(text=say("no_life_event", lang))
             return []
-        province = whereabouts(latest_text(tracker), self.resolve_place(self.place_from(tracker))).province
-        services = self.catalogue().life_event_services(event, province)
+        where = whereabouts(latest_text(tracker), self.resolve_place(self.place_from(tracker)))
+        province = where.province
+        services = self.catalogue().life_event_services(event, where)
         lines = [say("life_event_header", lang, event=event.name.get(lang))]
         lines += [self._line(s, lang) for s in services[:MAX_SERVICES]]
         if province is None:

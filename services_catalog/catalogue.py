@@ -7,6 +7,7 @@ restart or a retrain. A failed reload keeps the last good snapshot.
 from __future__ import annotations
 
 import heapq
+import math
 import logging
 import os
 import threading
@@ -347,12 +348,14 @@ class Catalogue:
         return [b for b in self.snapshot().bundles_by_service.get(service_id, [])
                 if province is None or b.organization.state_province in (None, province)]
 
-    @staticmethod
-    def life_event_services(event: LifeEvent, province: Optional[str]) -> List[Service]:
-        """The services a life event calls for, for a client of a province: federal, then that province's
-        (and its cities'). Without a province only the federal ones: the rest depends on where one lives."""
+    def life_event_services(self, event: LifeEvent, where: Whereabouts) -> List[Service]:
+        """The services a life event calls for, for a client: federal, then their province's, then their
+        city's (a city's services only for someone near that city). Without a province only the federal
+        ones: the rest depends on where one lives."""
         federal = [s for s in event.services if s.organization.jurisdiction_level == "federal"]
-        local = [s for s in event.services if province and s.organization.state_province == province]
+        local = [s for s in event.services if where.province and s.organization.state_province == where.province
+                 and (s.organization.jurisdiction_level != "municipal"
+                      or (where.place is not None and (self._nearest_km(s, where.place) or math.inf) <= CITY_KM))]
         return federal + local
 
     def search_bundles(self, text: str, limit: int = 3) -> List[Bundle]:
