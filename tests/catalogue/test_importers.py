@@ -18,24 +18,11 @@ from services_catalog.importers import gc_inventory, service_canada_offices
 from services_catalog.importers.csv_writer import DATA_DIR, clean_cell
 from services_catalog.tables import CHANNELS, PROVINCES, TABLES_BY_NAME
 from services_catalog.validation import validate
+from tests.catalogue.raw_data import SHARED_DATA, by_id, requires_shared_data, rows
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 INVENTORY = SHARED_DATA / "gc-service-inventory" / "services_2019-2020.csv"
 OFFICES = SHARED_DATA / "service-canada-offices-2026" / "offices.json"
 FIXTURES = Path(__file__).parent / "fixtures"
-
-requires_shared_data = pytest.mark.skipif(
-    not SHARED_DATA.is_dir(), reason=f"raw public data not found at {SHARED_DATA} (CI keeps it beside the repo)")
-
-
-def rows(path: Path) -> List[Dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def by_id(path: Path) -> Dict[str, Dict[str, str]]:
-    return {row["id"]: row for row in rows(path)}
 
 
 def header(path: Path) -> List[str]:

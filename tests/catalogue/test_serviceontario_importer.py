@@ -8,35 +8,21 @@ is what the importer writes.
 """
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict
 
 import pytest
 
 from services_catalog.geography import gazetteer
 from services_catalog.importers import serviceontario_locations as so
 from services_catalog.importers.csv_writer import DATA_DIR
+from tests.catalogue.raw_data import SHARED_DATA, by_id, requires_shared_data, rows
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 SOURCE = SHARED_DATA / "serviceontario-locations-2019" / "data.json"
 FIXTURE = Path(__file__).parent / "fixtures" / "serviceontario_sample.json"
 LAYER = DATA_DIR / "serviceontario"
 ONTARIO = DATA_DIR / "ontario"
-
-requires_shared_data = pytest.mark.skipif(
-    not SOURCE.is_file(), reason=f"raw public data not found at {SOURCE} (CI keeps it beside the repo)")
-
-
-def rows(path: Path) -> List[Dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def by_id(path: Path) -> Dict[str, Dict[str, str]]:
-    return {row["id"]: row for row in rows(path)}
 
 
 @pytest.fixture(scope="module")
