@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 from services_catalog.catalogue import Catalogue
-from services_catalog.geography import Place
+from services_catalog.geography import Place, gazetteer
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import ServiceMatch
 from services_catalog.text_index import query_terms
@@ -39,7 +39,8 @@ def service_readings(message: Dict[str, Any]) -> List[str]:
     if len(pieces) > 1 and all(_has_span(e) for e in pieces):
         readings.append((message.get("text") or "")[pieces[0]["start"]:pieces[-1]["end"]])
     readings += [str(e["value"]) for e in pieces if e.get("value")]
-    return _distinct(readings)
+    # A piece that is only a place ("PEI" tagged as a service) names where, not what.
+    return _distinct([r for r in readings if gazetteer().without_places(r).strip()])
 
 
 def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> List[str]:
@@ -55,6 +56,7 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
     rest = _without(text, places)
     if place_text:
         rest = rest.replace(place_text, " ")
+    rest = gazetteer().without_places(rest)  # "EI in PEI": "PEI" is where, not what
     return _distinct(service_readings(message) + ([rest] if query_terms(rest) else []))
 
 

@@ -34,6 +34,7 @@ NEAR_KM = 150.0
 FAR_KM = 1000.0  # when nothing is within reach, the nearest office up to this far is still worth naming
 SAME_MEANING = 0.1  # search scores this close are the same request; distance decides between them
 CITY_KM = 50.0  # a city's services are for clients this close to one of the city's offices
+SAME_CITY_KM = 5.0  # two cities' offices this close to each other's distance from a client: both may be home
 TOWN_KM = 30.0  # an office "in" a town named by a client is at most this far from the town's centre
 AMBIGUOUS_GAP = 0.04  # matches this close to the best are offered as a choice rather than guessed
 
@@ -182,7 +183,9 @@ class Catalogue:
         province's services as choices to a client who may live in another).
         """
         where = whereabouts(message, named_place)
-        matches = self.search_request(readings, message, limit, where.place, where.province)
+        # Where the client is decided the jurisdiction; as words it would only favour services named
+        # after the town ("Dog licence (Halifax)" for "moved to Halifax, switch my licence").
+        matches = self.search_request(readings, gazetteer().without_places(message), limit, where.place, where.province)
         if not matches:
             return Resolution(where, [], [])
         best = max(m.score for m in matches)
@@ -209,8 +212,10 @@ class Catalogue:
             matches = [m for m in matches if m.service.organization.state_province in (None, province)]
         if near is not None and matches:
             matches = [ServiceMatch(m.service, m.score, self._nearest_km(m.service, near)) for m in matches]
+            home = self._home_municipalities(near)
             matches = [m for m in matches if m.service.organization.jurisdiction_level != "municipal"
-                       or m.nearest_km is None or m.nearest_km <= CITY_KM]
+                       or m.service.organization.id in home or not self._sites(self.snapshot()).get(
+                           m.service.organization.id)]
         if near is not None and matches:
             top = matches[0].score
             close = [m for m in matches if m.score >= top - SAME_MEANING]
@@ -225,6 +230,18 @@ class Catalogue:
         if not offices and service.organization.jurisdiction_level == "municipal":
             offices = self._sites(snap).get(service.organization.id, [])
         return min((round(self._km(place, loc), 1) for loc in offices), default=None)
+
+    def _home_municipalities(self, place: Place) -> Set[str]:
+        """The cities whose services a client at a place gets: the one whose offices are nearest (a
+        Toronto client's parking ticket is Toronto's, not Mississauga's 25 km away), within CITY_KM.
+
+        Without city boundaries in the catalogue, the nearest city hall stands for "the city you are in".
+        """
+        distances = {org_id: min(self._km(place, loc) for loc in sites)
+                     for org_id, sites in self._sites(self.snapshot()).items()
+                     if sites[0].organization.jurisdiction_level == "municipal"}
+        nearest = min(distances.values(), default=math.inf)
+        return {org_id for org_id, km in distances.items() if km <= min(nearest + SAME_CITY_KM, CITY_KM)}
 
     def _sites(self, snap: Snapshot) -> Dict[str, List[Location]]:
         """Every organization's locations, computed once per build."""

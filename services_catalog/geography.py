@@ -53,9 +53,22 @@ _PLACE_ALIASES = {"quebec city": "quebec", "ville de quebec": "quebec", "city of
 PLACE_PREPOSITIONS = frozenset("in at near around from to into towards a au aux en dans de du des pres vers pour".split())
 # Province names as clients write them in running text; two-letter codes are left out ("on", "ns"
 # are words), except those nobody writes for anything else.
-_PROVINCES_IN_TEXT = {"bc": "BC", "b c": "BC", "pei": "PE", "ipe": "PE", "nwt": "NT", "tno": "NT", "nfld": "NL",
-                      "newfoundland": "NL", "terre neuve": "NL", "labrador": "NL", "the island": "PE"}
+_PROVINCES_IN_TEXT = {
+    # abbreviations, with and without their dots ("N.-É." folds to "n e")
+    "bc": "BC", "b c": "BC", "c b": "BC", "ab": "AB", "sk": "SK", "mb": "MB", "qc": "QC", "nb": "NB", "n b": "NB",
+    "ns": "NS", "n s": "NS", "n e": "NS", "nl": "NL", "n l": "NL", "t n l": "NL", "pei": "PE", "p e i": "PE",
+    "ipe": "PE", "i p e": "PE", "nwt": "NT", "n w t": "NT", "tno": "NT", "t n o": "NT", "yt": "YT", "nfld": "NL",
+    "newfoundland": "NL", "terre neuve": "NL", "labrador": "NL", "the yukon": "YT",
+    # what people call themselves or their province's things ("permis de conduire albertain")
+    "albertan": "AB", "albertain": "AB", "albertaine": "AB", "ontarian": "ON", "ontarien": "ON", "ontarienne": "ON",
+    "quebecer": "QC", "quebecois": "QC", "quebecoise": "QC", "manitoban": "MB", "manitobain": "MB",
+    "manitobaine": "MB", "nova scotian": "NS", "neo ecossais": "NS", "neo ecossaise": "NS",
+    "new brunswicker": "NB", "neo brunswickois": "NB", "neo brunswickoise": "NB", "newfoundlander": "NL",
+    "terre neuvien": "NL", "terre neuvienne": "NL", "britanno colombien": "BC", "britanno colombienne": "BC",
+    "yukonnais": "YT", "yukonnaise": "YT", "tenois": "NT", "tenoise": "NT", "nunavois": "NU"}
 MAX_PLACE_WORDS = 4
+# Place names that are ordinary words at the end of a request ("where to go", "for my family").
+_NOT_PLACES = frozenset("go help now please family office here there today home work".split())
 
 # Canada's extent, with a margin: used to reject swapped or mistyped coordinates.
 CANADA_LAT = (41.6, 83.2)
@@ -103,21 +116,25 @@ def province_code(text: str) -> Optional[str]:
 
 def sentence_words(text: str) -> List[Tuple[str, str]]:
     """A sentence's words as (as typed, folded), one entry per typed word, so positions agree everywhere."""
-    return [(raw, fold_place(raw)) for raw in re.findall(r"[\w’'.-]+", text or "")]
+    return [(raw, fold_place(raw)) for raw in re.findall(r"[\w.-]+", text or "")]
 
 
 def provinces_in_text(text: str) -> List[Tuple[int, str]]:
     """Provinces and territories named in a sentence, as (word position, code), in order of mention."""
+    return [(position, code) for position, _, code in _province_spans(text)]
+
+
+def _province_spans(text: str) -> List[Tuple[int, int, str]]:
     names = {folded: code for folded, code in _PROVINCE_BY_FOLDED.items() if len(folded) > 3}
     names.update(_PROVINCES_IN_TEXT)
     tokens = [folded for _, folded in sentence_words(text)]
-    found: List[Tuple[int, str]] = []
+    found: List[Tuple[int, int, str]] = []
     position = 0
     while position < len(tokens):
         for size in range(MAX_PLACE_WORDS, 0, -1):
             code = names.get(" ".join(tokens[position:position + size]))
             if code and len(tokens[position:position + size]) == size:
-                found.append((position, code))
+                found.append((position, size, code))
                 position += size
                 break
         else:
@@ -205,13 +222,27 @@ class Gazetteer:
 
         A fallback for when the NLU model did not tag a place it never saw in training
         ("SIN in Charlottetown"). Many town names are also words ("Hope", "Paradise"),
-        so a name counts only right after a place preposition ("in", "à", "near"), or
-        when capitalised, and longer names win ("Saint John" over "John").
+        so a one-word name counts only right after a place preposition ("in", "à",
+        "near"), when capitalised, at the end of the sentence ("SIN moncton") or before a
+        province ("victoria bc"); a name of several words ("corner brook", "swift current")
+        counts anywhere. Longer names win ("Saint John" over "John").
         """
+        return [(position, place) for position, _, place in self._place_spans(text)]
+
+    def without_places(self, text: str) -> str:
+        """The sentence without the towns and provinces it names: what is left names the service."""
+        typed = sentence_words(text)
+        covered = {p for start, size, _ in self._place_spans(text) for p in range(start, start + size)}
+        covered |= {p for start, size, _ in _province_spans(text) for p in range(start, start + size)}
+        return " ".join(raw for position, (raw, _) in enumerate(typed) if position not in covered)
+
+    def _place_spans(self, text: str) -> List[Tuple[int, int, Place]]:
+        """Towns named in a sentence as (first word, number of words, place); see places_in_text."""
+        provinces = {position for position, _ in provinces_in_text(text)}
         typed = sentence_words(text)
         raw, tokens = [r for r, _ in typed], [f for _, f in typed]
         index = self._town_index()
-        found: List[Tuple[int, Place]] = []
+        found: List[Tuple[int, int, Place]] = []
         position = 0
         while position < len(tokens):
             for size in range(MAX_PLACE_WORDS, 0, -1):
@@ -219,9 +250,13 @@ class Gazetteer:
                 key = _PLACE_ALIASES.get(" ".join(words), " ".join(words))
                 after_preposition = position > 0 and tokens[position - 1] in PLACE_PREPOSITIONS
                 capitalised = raw[position][:1].isupper() and position > 0
-                if len(words) == size and key in index and (after_preposition or capitalised):
+                last = position + size == len(tokens) or position + size in provinces
+                several = len(key.split()) > 1
+                if len(words) == size and key in index and (after_preposition or capitalised or last or several) \
+                        and key not in _NOT_PLACES:
                     best = index[key][0]
-                    found.append((position, Place(best.name, best.province, best.latitude, best.longitude, "city")))
+                    found.append((position, size,
+                                  Place(best.name, best.province, best.latitude, best.longitude, "city")))
                     position += size
                     break
             else:

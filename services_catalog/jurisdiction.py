@@ -9,12 +9,16 @@ from Ontario to Alberta" is about Alberta's services; Ontario is left behind).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 from services_catalog.geography import Place, gazetteer, provinces_in_text, sentence_words
 
-# Words that introduce where a client is going, in both languages ("to Alberta", "en Alberta", "au Québec").
-_TOWARDS = frozenset("to into towards vers en au aux a dans pour".split())
+# Words that introduce where a client is going, and where from, in both languages ("to Alberta", "en
+# Alberta", "au Québec"; "from Ontario", "du Québec", "de l'Ontario"). A bare "a" is the English article:
+# only a typed "à" counts.
+_TOWARDS = frozenset("to into towards vers en au aux à dans pour".split())
+_FROM = frozenset("from de du des".split())
+_ARTICLES = frozenset("l la le les the".split())
 
 
 @dataclass(frozen=True)
@@ -25,24 +29,50 @@ class Whereabouts:
     province: Optional[str]
 
 
+@dataclass(frozen=True)
+class _Mention:
+    position: int
+    province: str
+    place: Optional[Place]
+    towards: bool  # introduced by "to", "en", "à"...
+    origin: bool  # introduced by "from", "de", "du"...
+
+
 def whereabouts(text: str, named_place: Optional[Place] = None) -> Whereabouts:
     """The place and province a request is about; named_place is what the NLU model or the client gave.
 
-    With two places or provinces in one sentence, the one introduced by "to"/"en"/"au"
-    after the first is the destination and wins; otherwise the named place, else the
-    town or province the sentence names.
+    With two places or provinces in one sentence and one of them the origin ("from Ontario",
+    "du Québec"), the other is the destination and wins ("moving to PEI from New Brunswick").
+    Otherwise the named place, else the town or province the sentence names; a province named
+    in words beats a town guessed in another province ("Baie Sainte-Marie, Nouvelle-Écosse").
     """
-    words = [folded for _, folded in sentence_words(text)]
-    by_position = {pos: (code, None) for pos, code in provinces_in_text(text)}
-    # "Québec" is a province and a city: the city gives offices to search near, the province stays the same.
-    by_position.update({pos: (place.province or "", place) for pos, place in gazetteer().places_in_text(text)})
-    mentions: List[Tuple[int, str, Optional[Place]]] = sorted((pos, code, place)
-                                                             for pos, (code, place) in by_position.items())
-    destination = next((m for m in reversed(mentions[1:]) if m[0] > 0 and words[m[0] - 1] in _TOWARDS), None)
-    if destination is not None:
-        return Whereabouts(destination[2], destination[1] or None)
-    place = named_place or next((m[2] for m in mentions if m[2] is not None), None)
+    mentions = _mentions(text)
+    if len(mentions) > 1 and any(m.origin for m in mentions):
+        destination = next((m for m in reversed(mentions) if m.towards), None) \
+            or next((m for m in reversed(mentions) if not m.origin), None)
+        if destination is not None:
+            return Whereabouts(destination.place, destination.province or None)
+    named = [m.province for m in mentions if m.place is None]
+    place = named_place or next((m.place for m in mentions if m.place is not None), None)
+    if place is not None and named and place.province not in named:
+        place = gazetteer().town(place.name, named[-1])  # the same name in the province the client named
     if place is not None and place.province:
         return Whereabouts(place, place.province)
-    province = mentions[-1][1] if mentions else None
-    return Whereabouts(place, province or None)
+    return Whereabouts(None, named[-1] if named else None)
+
+
+def _mentions(text: str) -> List[_Mention]:
+    words = sentence_words(text)
+    found = {pos: (code, None) for pos, code in provinces_in_text(text)}
+    # "Québec" is a province and a city: the city gives offices to search near, the province stays the same.
+    found.update({pos: (place.province or "", place) for pos, place in gazetteer().places_in_text(text)})
+    mentions = []
+    for position, (code, place) in sorted(found.items(), key=lambda item: item[0]):
+        before = position - 1
+        while before >= 0 and words[before][1] in _ARTICLES:
+            before -= 1
+        typed = words[before][0].lower() if before >= 0 else ""
+        folded = words[before][1] if before >= 0 else ""
+        mentions.append(_Mention(position, code, place, typed in _TOWARDS or (folded in _TOWARDS and folded != "a"),
+                                 folded in _FROM))
+    return mentions

@@ -45,6 +45,8 @@ STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 # A name with one of these is a variant of a service ("Renew a driver's licence"): what a client who
 # does not say "renew" or "replace" means is the service itself, so variants then rank a little lower.
 VARIANT_WORDS = frozenset("renew renewal replace replacement renouvellement renouveler remplacement remplacer".split())
+# Words with which a client asks for a variant without naming it ("lost my licence" is a replacement).
+VARIANT_CUES = VARIANT_WORDS | frozenset("lost stolen damaged expired perdu perdue vole volee endommage expire".split())
 VARIANT_PENALTY = 0.08
 MIN_SCORE = 0.5
 READING_WEIGHT = 0.3  # in a request's rank, how much the best reading's own score counts against the context's
@@ -216,7 +218,8 @@ class TextIndex:
         for idf, candidates in weighted:
             for key, value in self._best_weights(candidates, list(found)).items():
                 explained[key] += idf * value
-        penalty = 0.0 if VARIANT_WORDS & set(terms(context)) else VARIANT_PENALTY
+        penalty = 0.0 if VARIANT_CUES & set(fold(context).split()) | VARIANT_WORDS & set(terms(context)) \
+            else VARIANT_PENALTY
         hits = [Hit(key, round(self._with_prior(key, READING_WEIGHT * score + (1 - READING_WEIGHT) * explained[key]
                                                 / known) - (penalty if key in self._variants else 0.0), 4)
                     if known else score) for key, score in found.items()]
