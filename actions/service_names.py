@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 from services_catalog.catalogue import Catalogue
-from services_catalog.geography import Place, gazetteer
+from services_catalog.geography import Place, gazetteer, provinces_in_text
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import ServiceMatch
 from services_catalog.text_index import query_terms
@@ -52,11 +52,16 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
     text = message.get("text") or ""
     if text.startswith("/"):  # a button's payload is not words
         return service_readings(message)
-    places = [e for e in message.get("entities") or [] if e.get("entity") in PLACE_ENTITIES and _has_span(e)]
-    rest = _without(text, places)
+    # Only what really is a place is taken out: the model sometimes tags "saskatchewan income" as one.
+    places = [e for e in message.get("entities") or [] if e.get("entity") in PLACE_ENTITIES and _has_span(e)
+              and not gazetteer().without_places(str(e.get("value"))).strip()
+              or e.get("entity") == "postal_code"]
+    # Towns and provinces the gazetteer finds go first, whole ("northwest territories"), then the model's.
+    rest = gazetteer().without_places(text)
+    for entity in places:
+        rest = rest.replace(str(entity["value"]), " ")
     if place_text:
         rest = rest.replace(place_text, " ")
-    rest = gazetteer().without_places(rest)  # "EI in PEI": "PEI" is where, not what
     return _distinct(service_readings(message) + ([rest] if query_terms(rest) else []))
 
 
@@ -66,7 +71,10 @@ def place_named(message: Dict[str, Any]) -> Optional[str]:
     towns), then the model's place entity."""
     entities = {e.get("entity"): e.get("value") for e in reversed(message.get("entities") or [])}
     town = whereabouts(message.get("text") or "").place
-    return entities.get("postal_code") or (town.name if town else None) or entities.get("place")
+    tagged = entities.get("place")
+    if tagged and provinces_in_text(str(tagged)):
+        tagged = None  # "saskatchewan income": the province is read from the sentence, the rest is no place
+    return entities.get("postal_code") or (town.name if town else None) or tagged
 
 
 def resolve_service(catalogue: Catalogue, readings: List[str], message: str, limit: int = 5,
@@ -92,9 +100,3 @@ def _distinct(readings: List[str]) -> List[str]:
 def _has_span(entity: Dict[str, Any]) -> bool:
     start, end = entity.get("start"), entity.get("end")
     return isinstance(start, int) and isinstance(end, int) and end > start
-
-
-def _without(text: str, entities: List[Dict[str, Any]]) -> str:
-    for entity in sorted(entities, key=lambda e: -e["start"]):
-        text = text[:entity["start"]] + " " + text[entity["end"]:]
-    return text
