@@ -89,7 +89,8 @@ def _search(args: argparse.Namespace) -> int:
         for hit in answer.offices:
             print("\n".join(_office_lines(hit, args.lang)))
         if answer.nothing_near:
-            print(f"  no office within {answer.max_km:.0f} km")
+            finder = answer.finder.get(args.lang)
+            print(f"  no office listed within {answer.max_km:.0f} km" + (f"; where to go: {finder}" if finder else ""))
         if answer.alternatives:
             remote = {"online": best.url.get(args.lang), "phone": best.phone or "", "mail": "by mail"}
             print("  without travelling: " + "; ".join(f"{c}: {remote[c]}".rstrip(": ") for c in answer.alternatives))
