@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from typing import List, Sequence, Tuple
 
-from actions.messages import CHANNELS, DAYS, LANGUAGE_NAMES, LEVELS, say
+from actions.messages import ACCESS, CHANNELS, DAYS, LANGUAGE_NAMES, LEVELS, say
 from services_catalog.model import Location, OfficeHit, OpeningHours, Service
 
 
@@ -47,6 +47,9 @@ def office_lines(n: int, hit: OfficeHit, lang: str) -> List[str]:
     if location.languages:
         names = ", ".join(LANGUAGE_NAMES.get(code, {}).get(lang, code) for code in location.languages)
         lines.append("   " + say("languages", lang, languages=names))
+    if location.accessibility:
+        features = ", ".join(ACCESS[code][lang] for code in location.accessibility if code in ACCESS)
+        lines.append("   " + say("access", lang, features=features))
     return lines
 
 
