@@ -14,9 +14,16 @@ from bot.handoff import HandoffQueue
 TRANSCRIPT_TURNS = 20
 
 
+def real_turn(event: Dict[str, Any]) -> bool:
+    """A client message that came in through a channel, or a bot reply; never an event injected otherwise."""
+    if not event.get("text"):
+        return False
+    return event.get("event") == "bot" or (event.get("event") == "user" and bool(event.get("input_channel")))
+
+
 def transcript(tracker: Tracker) -> List[Dict[str, str]]:
-    turns = [{"who": "user" if e["event"] == "user" else "bot", "text": e.get("text") or ""}
-             for e in tracker.events if e.get("event") in ("user", "bot") and e.get("text")]
+    turns = [{"who": "user" if e["event"] == "user" else "bot", "text": e["text"]}
+             for e in tracker.events if real_turn(e)]
     return turns[-TRANSCRIPT_TURNS:]
 
 
@@ -27,5 +34,8 @@ class ActionHumanHandoff(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[str, Any]]:
         lang = language_of(tracker)
         reference = HandoffQueue().file(tracker.sender_id, lang, transcript(tracker))
-        dispatcher.utter_message(text=say("handoff", lang, reference=reference))
+        if reference is None:
+            dispatcher.utter_message(text=say("handoff_busy", lang))
+        else:
+            dispatcher.utter_message(text=say("handoff", lang, reference=reference))
         return []

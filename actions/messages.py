@@ -69,6 +69,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "closed_today": {"en": "Today: closed", "fr": "Aujourd'hui : fermé"},
     "hours_unknown": {"en": "Hours: check the office page", "fr": "Heures : consultez la page du bureau"},
     "languages": {"en": "Service in: {languages}", "fr": "Service en : {languages}"},
+    "access": {"en": "Access: {features}", "fr": "Accès : {features}"},
     "online": {"en": "Online: {url}", "fr": "En ligne : {url}"},
     "phone": {"en": "By phone: {phone}", "fr": "Par téléphone : {phone}"},
     "mail": {"en": "Also by mail.", "fr": "Aussi par la poste."},
@@ -139,6 +140,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "Je n'ai pas la liste des documents pour {service}; voyez {url}",
     },
     "channels": {"en": "{service} is available: {channels}.", "fr": "{service} est offert : {channels}."},
+    "handoff_busy": {
+        "en": "Many people are waiting for a person right now, so I can't add you to the queue. Please call 1 800 O-Canada: 1-800-622-6232 (TTY 1-800-926-9105), Monday to Friday, 8:30 to 16:30.",
+        "fr": "Beaucoup de personnes attendent un agent en ce moment; je ne peux pas vous ajouter à la file. Appelez 1 800 O-Canada : 1-800-622-6232 (ATS 1-800-926-9105), du lundi au vendredi, de 8 h 30 à 16 h 30.",
+    },
     "handoff": {
         "en": "I've passed your conversation to a person (reference {reference}). An agent of 1 800 O-Canada will follow up; you can also call 1-800-622-6232 (TTY 1-800-926-9105), Monday to Friday, 8:30 to 16:30, and give this reference.",
         "fr": "J'ai transmis votre conversation à une personne (référence {reference}). Un agent de 1 800 O-Canada fera le suivi; vous pouvez aussi appeler le 1-800-622-6232 (ATS 1-800-926-9105), du lundi au vendredi, de 8 h 30 à 16 h 30, en donnant cette référence.",
@@ -159,6 +164,13 @@ CHANNELS = {
     "mail": {"en": "by mail", "fr": "par la poste"},
 }
 DAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "fr": ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")}
+ACCESS = {
+    "wheelchair": {"en": "wheelchair accessible", "fr": "accessible en fauteuil roulant"},
+    "asl": {"en": "ASL interpretation", "fr": "interprétation en ASL"},
+    "lsq": {"en": "LSQ interpretation", "fr": "interprétation en LSQ"},
+    "free_parking": {"en": "free parking", "fr": "stationnement gratuit"},
+    "paid_parking": {"en": "paid parking", "fr": "stationnement payant"},
+}
 LANGUAGE_NAMES = {"en": {"en": "English", "fr": "anglais"}, "fr": {"en": "French", "fr": "français"}}
 
 

@@ -63,7 +63,7 @@ def main() -> None:
         build(DEFAULT_DATA_DIR, url)
         minimal_port = free_port()
         with running_assistant(root, url) as guichet, serving(
-                [rasa_server_command(minimal_port, minimal_model)], [f"http://127.0.0.1:{minimal_port}/status"],
+                [rasa_server_command(minimal_port, minimal_model)], [f"http://127.0.0.1:{minimal_port}/"],
                 root / "minimal", {}, cwd=root / "minimal"):
             minimal = f"http://127.0.0.1:{minimal_port}"
             for _ in range(5):  # warm-up: first turns load lazily built indexes

@@ -4,21 +4,30 @@ When a client asks for a person, the action files the transcript here under a
 short reference the client can quote on the phone; staff list and close
 requests with `python -m bot.handoff`. A contact centre's own system can read
 the same table (any SQLAlchemy URL through GUICHET_HANDOFF_URL).
+
+The queue is public-facing (any client can ask for a person), so it defends itself: a conversation
+has at most one open request (asking again gives the same reference), and intake stops at
+MAX_NEW_PER_WINDOW new requests in WINDOW_MINUTES (the client is then given the phone number only),
+so a flood cannot bury real clients. Transcripts are masked again before filing (bot.privacy) and the
+staff listing escapes control characters, so client text can never drive the staff terminal.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import secrets
-from datetime import datetime, timezone
+import unicodedata
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from sqlalchemy import Column, MetaData, Table, Text, create_engine, select, update
+from sqlalchemy import Column, MetaData, Table, Text, create_engine, func, select, update
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-URL_VARIABLE = "GUICHET_HANDOFF_URL"
+from bot.privacy import mask_personal_data
+from bot.settings import handoff_url
+
+MAX_NEW_PER_WINDOW = 60
+WINDOW_MINUTES = 10
 
 metadata = MetaData()
 requests = Table(
@@ -32,8 +41,13 @@ requests = Table(
 )
 
 
-def handoff_url() -> str:
-    return os.environ.get(URL_VARIABLE) or f"sqlite:///{REPO_ROOT / 'build' / 'handoff.db'}"
+def printable(text: str) -> str:
+    """Client text as staff may safely see it in a terminal: control and format characters escaped."""
+    return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 class HandoffQueue:
@@ -44,14 +58,23 @@ class HandoffQueue:
         self._engine = create_engine(url, future=True)
         metadata.create_all(self._engine)
 
-    def file(self, sender_id: str, language: str, transcript: List[Dict[str, str]]) -> str:
-        """Queue a conversation and return the reference the client quotes."""
-        reference = "G-" + secrets.token_hex(3).upper()
+    def file(self, sender_id: str, language: str, transcript: List[Dict[str, str]]) -> Optional[str]:
+        """Queue a conversation and return the reference the client quotes; None when intake is full."""
         with self._engine.begin() as conn:
+            open_already = conn.execute(select(requests.c.reference).where(
+                requests.c.sender_id == sender_id, requests.c.status == "open")).scalar()
+            if open_already:
+                return str(open_already)
+            since = (now() - timedelta(minutes=WINDOW_MINUTES)).isoformat(timespec="seconds")
+            recent = conn.execute(select(func.count()).select_from(requests).where(requests.c.created_at >= since))
+            if recent.scalar_one() >= MAX_NEW_PER_WINDOW:
+                return None
+            reference = "G-" + secrets.token_hex(3).upper()
+            masked = [{**turn, "text": mask_personal_data(turn["text"])} for turn in transcript]
             conn.execute(requests.insert(), [{
                 "reference": reference, "sender_id": sender_id, "language": language, "status": "open",
-                "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "transcript": json.dumps(transcript, ensure_ascii=False)}])
+                "created_at": now().isoformat(timespec="seconds"),
+                "transcript": json.dumps(masked, ensure_ascii=False)}])
         return reference
 
     def open_requests(self) -> List[Dict[str, str]]:
@@ -76,9 +99,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.command == "close":
         return 0 if queue.close(args.reference) else 1
     for item in queue.open_requests():
-        print(f"{item['reference']}  {item['created_at']}  {item['language']}  conversation {item['sender_id']}")
+        print(printable(f"{item['reference']}  {item['created_at']}  {item['language']}  "
+                        f"conversation {item['sender_id']}"))
         for turn in json.loads(item["transcript"]):
-            print(f"    {turn['who']:>4}: {turn['text']}")
+            print(f"    {turn['who']:>4}: {printable(turn['text'])}")
     return 0
 
 

@@ -1,8 +1,9 @@
-"""Starting the real action server and Rasa server on free local ports, and talking to them over REST.
+"""Starting the real action server and Rasa server, and talking to them over REST.
 
-Used by the end-to-end tests and the latency benchmark, which both need the
-servers exactly as `make run` starts them, but on private ports, databases and
-tracker stores so they never disturb a running assistant.
+`python -m bot.launch` is what `make run` starts (ports and host from bot.settings, state under
+build/). The end-to-end tests and the benchmarks start the very same servers through
+`running_assistant`, on free ports with a private tracker store, handoff queue and signing key, so
+they never disturb a running assistant.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from typing import Any, Dict, Iterator, List, Optional
 
 import yaml
 
+from bot import settings
 from bot.models import REPO_ROOT, latest_model
 
 VENV_BIN = REPO_ROOT / ".venv" / "bin"
@@ -66,34 +68,56 @@ def serving(commands: List[List[str]], health_urls: List[str], workdir: Path, en
 
 
 def rasa_server_command(port: int, model: Path, endpoints: Optional[Path] = None,
-                        credentials: Optional[Path] = None) -> List[str]:
-    command = [str(VENV_BIN / "rasa"), "run", "--enable-api", "--port", str(port), "--model", str(model)]
+                        credentials: Optional[Path] = None, host: str = "127.0.0.1") -> List[str]:
+    command = [str(VENV_BIN / "rasa"), "run", "--interface", host, "--port", str(port), "--model", str(model)]
     command += ["--endpoints", str(endpoints)] if endpoints else []
     return command + (["--credentials", str(credentials)] if credentials else [])
 
 
+def rasa_environment(workdir: Path, catalogue_url: Optional[str]) -> Dict[str, str]:
+    """What both servers need in their environment; the signing key and handoff queue live in workdir."""
+    env = {"SQLALCHEMY_SILENCE_UBER_WARNING": "1", "RASA_TELEMETRY_ENABLED": "false",
+           "SANIC_HOST": "127.0.0.1",  # the action server: loopback only, whatever GUICHET_HOST says
+           "SANIC_REQUEST_MAX_SIZE": "65536",  # Sanic answers 413 to larger bodies before reading them
+           "GUICHET_HANDOFF_URL": settings.get("GUICHET_HANDOFF_URL", f"sqlite:///{workdir / 'handoff.db'}"),
+           "GUICHET_SECRET_FILE": settings.get("GUICHET_SECRET_FILE", str(workdir / "secret.key"))}
+    return {**env, "GUICHET_CATALOGUE_URL": catalogue_url} if catalogue_url else env
+
+
 @contextmanager
-def running_assistant(workdir: Path, catalogue_url: str, model: Optional[Path] = None) -> Iterator[str]:
-    """Yields Guichet's Rasa server base URL while it and its action server run."""
-    actions_port, rasa_port = free_port(), free_port()
-    # The project's own endpoints, with this run's action server port and a private tracker database.
+def running_assistant(workdir: Path, catalogue_url: Optional[str] = None, model: Optional[Path] = None,
+                      host: str = "127.0.0.1", port: Optional[int] = None, actions_port: Optional[int] = None,
+                      cors: Optional[List[str]] = None) -> Iterator[str]:
+    """Yields Guichet's Rasa server base URL while it and its action server run.
+
+    This is how `make run` starts Guichet too (`python -m bot.launch`), so the end-to-end tests check
+    the servers exactly as they are deployed: bound to `host` (loopback unless GUICHET_HOST says
+    otherwise), the action server always on loopback, Rasa's HTTP API only with GUICHET_API_TOKEN.
+    """
+    actions_port, rasa_port = actions_port or free_port(), port or free_port()
+    # The project's own endpoints, with this run's action server port and tracker database.
     config = yaml.safe_load((REPO_ROOT / "endpoints.yml").read_text(encoding="utf-8"))
     config["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
     config["tracker_store"]["db"] = str(workdir / "tracker.db")
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(yaml.safe_dump(config), encoding="utf-8")
-    env = {"GUICHET_CATALOGUE_URL": catalogue_url, "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-           "RASA_TELEMETRY_ENABLED": "false",
-           "GUICHET_HANDOFF_URL": f"sqlite:///{workdir / 'handoff.db'}"}
-    commands = [[str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
-                rasa_server_command(rasa_port, model or latest_model(), endpoints, REPO_ROOT / "credentials.yml")]
-    health = [f"http://127.0.0.1:{actions_port}/health", f"http://127.0.0.1:{rasa_port}/status"]
-    with serving(commands, health, workdir, env):
-        yield f"http://127.0.0.1:{rasa_port}"
+    rasa = rasa_server_command(rasa_port, model or latest_model(), endpoints, REPO_ROOT / "credentials.yml", host)
+    rasa += ["--cors", *cors] if cors else []
+    token = os.environ.get("GUICHET_API_TOKEN")
+    rasa += ["--enable-api", "--auth-token", token] if token else []
+    commands = [[str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)], rasa]
+    health = [f"http://127.0.0.1:{actions_port}/health", f"http://127.0.0.1:{rasa_port}/webhooks/rest/"]
+    with serving(commands, health, workdir, rasa_environment(workdir, catalogue_url)):
+        yield f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{rasa_port}"
 
 
-def say(base_url: str, sender: str, text: str, metadata: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
-    """One user message over the REST channel; returns the bot's messages."""
+def say(base_url: str, sender: Optional[str], text: str,
+        metadata: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+    """One user message over the REST channel; returns the bot's messages.
+
+    Guichet issues conversation ids: a sender it did not issue starts a new conversation, whose id is
+    each reply's recipient_id (see Conversation).
+    """
     body = json.dumps({"sender": sender, "message": text, "metadata": metadata or {}}).encode()
     request = urllib.request.Request(f"{base_url}/webhooks/rest/webhook", data=body,
                                      headers={"Content-Type": "application/json"})
@@ -101,5 +125,46 @@ def say(base_url: str, sender: str, text: str, metadata: Optional[Dict[str, Any]
         return json.loads(response.read())
 
 
+class Conversation:
+    """One client's conversation over REST: keeps the id the server issued on the first turn."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.sender: Optional[str] = None
+
+    def say(self, text: str, metadata: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+        messages = say(self.base_url, self.sender, text, metadata)
+        self.sender = messages[0]["recipient_id"] if messages else self.sender
+        return messages
+
+
 def text_of(messages: List[Dict[str, Any]]) -> str:
     return "\n".join(m.get("text", "") for m in messages)
+
+
+def main() -> None:
+    """`make run`: Guichet on GUICHET_HOST:GUICHET_PORT until interrupted."""
+    port = int(settings.get("GUICHET_PORT", "5005"))
+    host = settings.get("GUICHET_HOST", "127.0.0.1")
+    cors = settings.get("GUICHET_CORS", f"http://localhost:{port} http://127.0.0.1:{port}").split()
+    workdir = REPO_ROOT / "build"
+    workdir.mkdir(exist_ok=True)
+    api = "on (token from GUICHET_API_TOKEN)" if os.environ.get("GUICHET_API_TOKEN") else "off"
+    print("Guichet is starting (model loading takes a few seconds)...", flush=True)
+    with running_assistant(workdir, host=host, port=port, actions_port=5055, cors=cors) as url:
+        print(f"""Guichet is up:
+  web page      {url}/web/   (français : {url}/web/fr/)
+  REST webhook  POST {url}/webhooks/rest/webhook  {{"message": "hello"}}  (then "sender": the reply's recipient_id)
+  socket.io     {url}/socket.io
+  Rasa HTTP API {api}
+  logs          {workdir}/server-0.log (actions), {workdir}/server-1.log (Rasa)
+Ctrl-C stops it.""", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

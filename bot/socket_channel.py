@@ -18,23 +18,31 @@ plus `allowed_origins`. Two things Rasa 3.6.21's own `socketio` channel gets wro
    Rasa calls it without awaiting it, so the socket never joins its session's room and, with
    `session_persistence: true`, the bot's answers (sent to that room) never reach the browser.
    This channel's `session_request` handler awaits it.
+3. Identity and hygiene. The server issues the session id (bot.identity): a `session_request` with an
+   id the server did not sign gets a new conversation, and a message is filed under the session its
+   socket joined, whatever `session_id` it claims, so knowing someone's id from elsewhere is not
+   enough to speak in their conversation. Every message goes through bot.guard and bot.rate_limit as
+   on the REST channel, button payloads are signed, frames are capped at 16 KB, and a turn that
+   produces nothing (action server down) gets the polite "temporarily unavailable" reply.
 """
 from __future__ import annotations
 
 import logging
-import os
 import re
-import uuid
 from typing import Any, Awaitable, Callable, Dict, Iterable, List, Optional, Text, Union
 
 from rasa.core.channels.channel import InputChannel, UserMessage
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
+
+from bot import guard, rate_limit, settings
+from bot.identity import conversation_id, sign_payload
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_ALLOWED_ORIGINS = ("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*")
 ORIGINS_ENV = "GUICHET_CORS"
+MAX_FRAME_BYTES = 16_384
 
 
 def parse_origins(value: Union[None, Text, Iterable[Text]]) -> List[Text]:
@@ -60,6 +68,18 @@ def origin_allowed(origin: Optional[Text], allowed: Iterable[Text]) -> bool:
     return False
 
 
+class SignedSocketIOOutput(SocketIOOutput):
+    """Rasa's socket.io output, with button payloads signed for the conversation and a count of what it sent."""
+
+    sent = 0
+
+    async def _send_message(self, socket_id: Text, response: Any) -> None:
+        for reply in response.get("quick_replies") or [] if isinstance(response, dict) else []:
+            reply["payload"] = sign_payload(str(reply.get("payload", "")), socket_id)
+        self.sent += 1
+        await super()._send_message(socket_id, response)
+
+
 class GuichetSocketIOInput(SocketIOInput):
     """The socket.io channel the web widget talks to (see the module docstring)."""
 
@@ -72,7 +92,7 @@ class GuichetSocketIOInput(SocketIOInput):
         credentials = credentials or {}
         channel = super().from_credentials(credentials)
         assert isinstance(channel, GuichetSocketIOInput)
-        configured = os.environ.get(ORIGINS_ENV) or credentials.get("allowed_origins")
+        configured = settings.get(ORIGINS_ENV, "") or credentials.get("allowed_origins")
         channel.allowed_origins = parse_origins(configured) or list(DEFAULT_ALLOWED_ORIGINS)
         return channel
 
@@ -92,6 +112,9 @@ class GuichetSocketIOInput(SocketIOInput):
         assert sio is not None
         namespace = self.namespace or "/"
         rasa_connect = sio.handlers[namespace]["connect"]  # Rasa's handler: the JWT check, when configured
+        sio.eio.max_http_buffer_size = MAX_FRAME_BYTES
+        sessions: Dict[Text, Text] = {}  # socket id -> the conversation it joined
+        addresses: Dict[Text, Optional[Text]] = {}  # socket id -> client address
 
         @sio.on("connect", namespace=self.namespace)
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
@@ -101,17 +124,44 @@ class GuichetSocketIOInput(SocketIOInput):
             origin = environ.get("HTTP_ORIGIN")
             if origin and not self.is_allowed(origin):
                 return False
+            addresses[sid] = environ.get("REMOTE_ADDR")
             return await rasa_connect(sid, environ, auth)
+
+        @sio.on("disconnect", namespace=self.namespace)
+        async def disconnect(sid: Text) -> None:
+            sessions.pop(sid, None)
+            addresses.pop(sid, None)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
             data = data if isinstance(data, dict) else {}
-            session_id = data.get("session_id")
-            if not isinstance(session_id, str) or not re.fullmatch(r"[A-Za-z0-9_-]{8,64}", session_id):
-                session_id = uuid.uuid4().hex
-            if self.session_persistence:
-                await sio.enter_room(sid, session_id, namespace=self.namespace)
+            session_id = conversation_id(data.get("session_id"))
+            previous = sessions.get(sid)
+            if previous and previous != session_id:
+                await sio.leave_room(sid, previous, namespace=self.namespace)
+            sessions[sid] = session_id
+            await sio.enter_room(sid, session_id, namespace=self.namespace)
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
-            logger.debug(f"User {sid} joined session {session_id}.")
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: Text, data: Any) -> None:
+            session_id = sessions.get(sid)
+            if session_id is None or not isinstance(data, dict):
+                return  # no session_request yet: there is no conversation to speak in
+            output = SignedSocketIOOutput(sio, self.bot_message_evt)
+            metadata = guard.clean_metadata(data.get(self.metadata_key))
+            limited = rate_limit.check(addresses.get(sid), session_id)
+            screened = guard.screen(data.get("message"), session_id, metadata)
+            refusal = guard.reply("slow_down", "", metadata) if limited else screened.refusal
+            if refusal:
+                await output.send_text_message(session_id, refusal)
+                return
+            try:
+                await on_new_message(UserMessage(screened.text, output, session_id,
+                                                 input_channel=self.name(), metadata=metadata))
+            except Exception:
+                logger.exception("socket.io message failed")
+            if not output.sent:
+                await output.send_text_message(session_id, guard.reply("unavailable", screened.text, metadata))
 
         return socketio_webhook

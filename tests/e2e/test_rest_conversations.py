@@ -1,30 +1,18 @@
 """Multi-turn conversations with the real Rasa server and action server, over the REST webhook.
 
-One pair of servers serves the whole module (starting Rasa takes tens of seconds);
-each test talks under its own sender id, so conversations do not mix.
+One pair of servers serves every end-to-end test (tests/e2e/conftest.py; starting Rasa takes tens of
+seconds); each test is its own conversation, under the id the server issues, so conversations do not mix.
 """
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
-import pytest
-
-from bot.launch import running_assistant, say, text_of
-from services_catalog.catalogue import Catalogue
-
-
-@pytest.fixture(scope="module")
-def assistant(real_catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    workdir: Path = tmp_path_factory.mktemp("assistant")
-    with running_assistant(workdir, real_catalogue.url) as base_url:
-        yield base_url
+from bot.launch import Conversation, text_of
 
 
 def chat(assistant: str) -> Callable[..., str]:
-    sender = uuid.uuid4().hex
-    return lambda text, **metadata: text_of(say(assistant, sender, text, metadata or None))
+    conversation = Conversation(assistant)
+    return lambda text, **metadata: text_of(conversation.say(text, metadata or None))
 
 
 def test_english_passport_in_kelowna_then_follow_ups(assistant: str) -> None:

@@ -1,0 +1,78 @@
+"""Masking the personal data a client types, before anything stores or logs it.
+
+Clients paste their SIN, phone number or e-mail into a chat box even when nobody asks. Guichet never
+needs them to find a service, so the public channels replace them with a placeholder before the
+message reaches Rasa: the tracker store, the handoff queue and every log then only ever see the
+placeholder. Postal codes and towns are kept: they are the question.
+
+Well-kept libraries decide what is a number where they exist: python-stdnum checks a SIN's check digit
+(so "123 456 789 in Calgary" stays a number unless it is a real SIN, or is called one), phonenumbers
+finds phone numbers as Canadians write them. Health card numbers and street addresses have no such
+library; their patterns are written for Canada's formats and err towards masking.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+import phonenumbers
+from stdnum.ca import sin as sin_number
+
+SIN_MASK = "[SIN]"
+PHONE_MASK = "[phone]"
+EMAIL_MASK = "[e-mail]"
+HEALTH_CARD_MASK = "[health card]"
+ADDRESS_MASK = "[address]"
+NUMBER_MASK = "[number]"
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+NINE_DIGITS = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\w-])")
+SIN_WORDS = re.compile(r"\b(?:sin|nas|social insurance|assurance sociale)\b", re.IGNORECASE)
+# Quebec (RAMQ: 4 letters, 8 digits), Ontario (10 digits, optional 2-letter version code) and the
+# other provinces' 9-10 digit numbers; any run of 8 or more digits is masked in the end anyway.
+RAMQ = re.compile(r"\b[A-Za-z]{4}[ -]?\d{4}[ -]?\d{4}\b")
+ONTARIO_HEALTH = re.compile(r"\b\d{4}[ -]?\d{3}[ -]?\d{3}[ -]?[A-Za-z]{2}\b")
+LONG_NUMBER = re.compile(r"(?<!\w)\d(?:[ -]?\d){7,}(?!\w)")
+STREET_TYPES = (
+    "street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|crescent|cres|court|ct|lane|ln|way|place|pl|"
+    "terrace|trail|parkway|pkwy|highway|hwy|circle|square|sq|row")
+FRENCH_STREET_TYPES = "rue|avenue|av|boulevard|boul|bd|chemin|ch|route|rang|place|montée|côte|allée|impasse|promenade"
+STREET_ADDRESS = re.compile(
+    r"\b\d{1,6}[A-Za-z]?(?:[- ]\d{1,5})?,?\s+(?:"
+    rf"(?:[\w'’.-]+\s+){{1,4}}(?:{STREET_TYPES})\b\.?(?:\s+(?:n|s|e|w|north|south|east|west|nord|sud|est|ouest)\b\.?)?"
+    rf"|(?:{FRENCH_STREET_TYPES})\s+(?:(?!(?:à|au|in|en|near|près)\b)[\w'’.-]+[ \t]*){{1,4}}"
+    r")",
+    re.IGNORECASE | re.UNICODE)
+
+
+def _replace(text: str, spans: List[Tuple[int, int, str]]) -> str:
+    """Replaces non-overlapping spans, first come first kept."""
+    kept: List[Tuple[int, int, str]] = []
+    for start, end, mask in sorted(spans):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end, mask))
+    for start, end, mask in reversed(kept):
+        text = text[:start] + mask + text[end:]
+    return text
+
+
+def _sins(text: str) -> List[Tuple[int, int, str]]:
+    called_sin = bool(SIN_WORDS.search(text))
+    return [(m.start(), m.end(), SIN_MASK) for m in NINE_DIGITS.finditer(text)
+            if called_sin or sin_number.is_valid(m.group())]
+
+
+def _phones(text: str) -> List[Tuple[int, int, str]]:
+    return [(m.start, m.end, PHONE_MASK)
+            for m in phonenumbers.PhoneNumberMatcher(text, "CA", leniency=phonenumbers.Leniency.POSSIBLE)]
+
+
+def mask_personal_data(text: str) -> str:
+    """`text` with SINs, phone numbers, e-mail addresses, health card numbers and street addresses masked."""
+    text = EMAIL.sub(EMAIL_MASK, text)
+    spans = _sins(text)
+    spans += [(m.start(), m.end(), HEALTH_CARD_MASK) for pattern in (RAMQ, ONTARIO_HEALTH) for m in pattern.finditer(text)]
+    text = _replace(text, spans)
+    text = _replace(text, _phones(text))
+    text = LONG_NUMBER.sub(NUMBER_MASK, text)
+    return STREET_ADDRESS.sub(lambda m: ADDRESS_MASK + (" " if m.group()[-1].isspace() else ""), text)
