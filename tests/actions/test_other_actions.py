@@ -14,7 +14,7 @@ from actions.language import ValidateSlotMappings
 from actions.life_event import ActionLifeEvent
 from actions.outreach import ActionOutreach
 from actions.service_detail import ActionServiceDetail
-from bot.handoff import HandoffQueue
+from bot.handoff import MAX_NEW_PER_WINDOW, HandoffQueue
 
 from .conftest import make_tracker, run_action
 
@@ -129,14 +129,31 @@ def test_follow_up_without_context_asks_for_a_service() -> None:
 
 def test_handoff_files_the_conversation_with_a_reference(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("GUICHET_HANDOFF_URL", f"sqlite:///{tmp_path / 'handoff.db'}")
-    events = [{"event": "user", "text": "I lost my SIN card"}, {"event": "bot", "text": "Sorry, I didn't get that."},
-              {"event": "user", "text": "I want to talk to a person"}]
-    outcome = run_action(ActionHumanHandoff(), make_tracker("I want to talk to a person", "human_handoff",
-                                                            events=events))
+    events = [{"event": "user", "text": "I lost my SIN card", "input_channel": "rest"},
+              {"event": "user", "text": "injected without a channel"},
+              {"event": "bot", "text": "Sorry, I didn't get that."},
+              {"event": "user", "text": "I want to talk to a person, call me at 613-555-0199", "input_channel": "rest"}]
+    tracker = make_tracker("I want to talk to a person", "human_handoff", events=events)
+    outcome = run_action(ActionHumanHandoff(), tracker)
     queued = HandoffQueue().open_requests()
     assert len(queued) == 1
     assert queued[0]["reference"] in outcome.text and "1-800-622-6232" in outcome.text
-    assert json.loads(queued[0]["transcript"])[0] == {"who": "user", "text": "I lost my SIN card"}
+    turns = json.loads(queued[0]["transcript"])
+    assert turns[0] == {"who": "user", "text": "I lost my SIN card"}
+    assert "injected without a channel" not in queued[0]["transcript"]
+    assert turns[-1]["text"] == "I want to talk to a person, call me at [phone]"
+    again = run_action(ActionHumanHandoff(), tracker)
+    assert len(HandoffQueue().open_requests()) == 1 and queued[0]["reference"] in again.text
+
+
+def test_handoff_intake_stops_at_its_limit_and_gives_the_phone_number(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("GUICHET_HANDOFF_URL", f"sqlite:///{tmp_path / 'handoff.db'}")
+    queue = HandoffQueue()
+    for n in range(MAX_NEW_PER_WINDOW):
+        assert queue.file(f"conversation-{n}", "en", [])
+    outcome = run_action(ActionHumanHandoff(), make_tracker("I want to talk to a person", "human_handoff"))
+    assert len(queue.open_requests()) == MAX_NEW_PER_WINDOW
+    assert "1-800-622-6232" in outcome.text and "reference" not in outcome.text
 
 
 def test_language_action_follows_the_widget_metadata() -> None:
