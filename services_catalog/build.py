@@ -2,9 +2,12 @@
 
 A build either fully replaces the catalogue or changes nothing: validation runs
 before anything is written, a SQLite catalogue is written to a temporary file
-and renamed over the old one (rename is atomic on POSIX), and any other
-database is rewritten inside one transaction. Readers notice the new build
-stamp and reload without a restart (see catalogue.py).
+and renamed over the old one (rename is atomic on POSIX), and a PostgreSQL
+catalogue is written into a new schema that one short UPDATE then makes current
+(readers are never blocked by a build, which would happen if it dropped and
+recreated the live tables). Any other database is rewritten inside one
+transaction. Readers notice the new build stamp and reload without a restart
+(see catalogue.py).
 """
 from __future__ import annotations
 
@@ -15,11 +18,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Dict, List
 
-from sqlalchemy import create_engine
-from sqlalchemy.engine import Connection
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import Connection, Engine
 
 from services_catalog.csv_source import DEFAULT_DATA_DIR, Problem, Source, read_source
-from services_catalog.schema import SA_TABLES, catalogue_meta, database_url, metadata, sqlite_path
+from services_catalog.schema import (BUILD_SCHEMA_PREFIX, SA_TABLES, catalogue_meta, current_build, database_url,
+                                     metadata, sqlite_path, uses_build_schemas)
 from services_catalog.tables import TABLES, Table
 from services_catalog.validation import summary, validate
 
@@ -52,9 +56,12 @@ def build(data_dir: Path = DEFAULT_DATA_DIR, url: str | None = None) -> BuildRes
         _build_sqlite_file(target, source, stamp)
     else:
         engine = create_engine(url, future=True)
-        with engine.begin() as conn:  # one transaction: all or nothing
-            metadata.drop_all(conn)
-            _write(conn, source, stamp)
+        if uses_build_schemas(engine.dialect.name):
+            _build_schema(engine, source, stamp)
+        else:
+            with engine.begin() as conn:  # one transaction: all or nothing
+                metadata.drop_all(conn)
+                _write(conn, source, stamp)
         engine.dispose()
     return BuildResult(build_id, url, stamp["summary"])
 
@@ -72,6 +79,29 @@ def _build_sqlite_file(target: Path, source: Source, stamp: Dict[str, str]) -> N
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _build_schema(engine: Engine, source: Source, stamp: Dict[str, str]) -> None:
+    """Writes the build into its own schema, makes it current, then drops all but the previous build.
+
+    The previous build is kept so that a reader that looked up the current schema just before the
+    switch can still finish reading it.
+    """
+    schema = f"{BUILD_SCHEMA_PREFIX}{stamp['build_id'][:16]}"
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        _write(conn.execution_options(schema_translate_map={None: schema}), source, stamp)
+    with engine.begin() as conn:
+        current_build.create(conn, checkfirst=True)
+        conn.execute(text("LOCK TABLE catalogue_current IN EXCLUSIVE MODE"))  # builds switch one at a time
+        previous = conn.execute(current_build.select()).mappings().first()
+        conn.execute(current_build.delete())
+        conn.execute(current_build.insert(), [{"id": 1, "schema_name": schema, "build_id": stamp["build_id"]}])
+    keep = {schema, previous["schema_name"] if previous else ""}
+    with engine.begin() as conn:
+        for old in inspect(conn).get_schema_names():
+            if old.startswith(BUILD_SCHEMA_PREFIX) and old not in keep:
+                conn.execute(text(f'DROP SCHEMA "{old}" CASCADE'))
 
 
 def _write(conn: Connection, source: Source, stamp: Dict[str, str]) -> None:

@@ -24,7 +24,7 @@ from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import (LEVEL_ORDER, Bilingual, Bundle, CrossPromotion, LifeEvent, Location, NearbyAnswer, OfficeHit,
                                     OpeningHours,
                                     Organization, Outreach, Service, ServiceMatch)
-from services_catalog.schema import catalogue_meta, database_url, sqlite_path
+from services_catalog.schema import catalogue_meta, current_build, database_url, sqlite_path, uses_build_schemas
 from services_catalog.snapshot import Snapshot, load_snapshot
 from services_catalog.text import fold
 from services_catalog.text_index import FUNCTION_WORDS, Hit, query_terms
@@ -132,6 +132,9 @@ class Catalogue:
                 stat = os.stat(self._file)
                 stamp = (stat.st_ino, stat.st_mtime_ns)
             with self._engine.connect() as conn:
+                if uses_build_schemas(conn.dialect.name):
+                    schema = conn.execute(select(current_build.c.schema_name)).scalar()
+                    conn = conn.execution_options(schema_translate_map={None: schema})
                 build_id = conn.execute(select(catalogue_meta.c.build_id)).scalar()
                 if self._snapshot is None or build_id != self._snapshot.build_id:
                     self._snapshot = load_snapshot(conn)

@@ -40,6 +40,23 @@ catalogue_meta = SATable(
 )
 
 
+# On PostgreSQL each build goes into a schema of its own and this one-row table, in the default schema,
+# names the schema readers should use: switching builds is one UPDATE, so readers never wait for a build.
+current_build = SATable(
+    "catalogue_current",
+    MetaData(),
+    SAColumn("id", Integer, primary_key=True),
+    SAColumn("schema_name", Text, nullable=False),
+    SAColumn("build_id", Text, nullable=False),
+)
+BUILD_SCHEMA_PREFIX = "catalogue_"
+
+
+def uses_build_schemas(dialect_name: str) -> bool:
+    """Whether builds go into schemas switched atomically (PostgreSQL) rather than replacing tables."""
+    return dialect_name == "postgresql"
+
+
 def database_url() -> str:
     """The catalogue database: $GUICHET_CATALOGUE_URL, else a SQLite file under build/."""
     return os.environ.get(URL_VARIABLE) or f"sqlite:///{DEFAULT_DATABASE}"

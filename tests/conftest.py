@@ -1,9 +1,13 @@
-"""Fixtures shared by every test suite: the real, committed catalogue built once per session."""
+"""Fixtures shared by every test suite: the real, committed catalogue built once per session, and
+private PostgreSQL databases (every machine runs PostgreSQL 15 on 127.0.0.1:5432, trust auth)."""
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
+from typing import Callable, Iterator, List
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from services_catalog import catalogue as catalogue_module
 from services_catalog.build import build
@@ -29,3 +33,28 @@ def shared_real_catalogue(real_catalogue: Catalogue, monkeypatch: pytest.MonkeyP
 @pytest.fixture
 def repo_root() -> Path:
     return Path(__file__).resolve().parents[1]
+
+
+POSTGRES = "postgresql://postgres@127.0.0.1:5432"
+
+
+@pytest.fixture
+def postgres_database() -> Iterator[Callable[[str], str]]:
+    """Creates private PostgreSQL databases (`make("retention")` → URL) and drops them afterwards."""
+    admin = create_engine(f"{POSTGRES}/postgres", isolation_level="AUTOCOMMIT", future=True)
+    created: List[str] = []
+
+    def make(purpose: str) -> str:
+        name = f"guichet_{purpose}_{secrets.token_hex(4)}"
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE {name}"))
+        created.append(name)
+        return f"{POSTGRES}/{name}"
+
+    try:
+        yield make
+    finally:
+        with admin.connect() as conn:
+            for name in created:
+                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import secrets
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -20,29 +19,22 @@ from bot.handoff import HandoffQueue
 from bot.retention import main, purge
 
 DAY = 86400.0
-POSTGRES = "postgresql://postgres@127.0.0.1:5432"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Tuple[SQLTrackerStore, str]]:
+def stores(request: pytest.FixtureRequest, tmp_path: Path, postgres_database) -> Iterator[Tuple[SQLTrackerStore, str]]:
     """A real Rasa SQL tracker store and its URL: a SQLite file, or a private PostgreSQL database."""
     if request.param == "sqlite":
         yield SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db")), \
             f"sqlite:///{tmp_path / 'tracker.db'}"
         return
-    name = f"guichet_retention_{secrets.token_hex(4)}"
-    admin = create_engine(f"{POSTGRES}/postgres", isolation_level="AUTOCOMMIT", future=True)
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
+    url = postgres_database("retention")
     store = SQLTrackerStore(Domain.empty(), dialect="postgresql", host="127.0.0.1", port=5432,
-                            username="postgres", db=name)
+                            username="postgres", db=url.rsplit("/", 1)[1])
     try:
-        yield store, f"{POSTGRES}/{name}"
+        yield store, url
     finally:
         store.engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
 
 
 def conversation(sender: str, last_seen: float) -> DialogueStateTracker:
