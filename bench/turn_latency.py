@@ -62,7 +62,7 @@ def main() -> None:
         url = f"sqlite:///{root / 'catalogue.db'}"
         build(DEFAULT_DATA_DIR, url)
         minimal_port = free_port()
-        with running_assistant(root, url) as guichet, serving(
+        with running_assistant(root, catalogue_url=url) as guichet, serving(
                 [rasa_server_command(minimal_port, minimal_model)], [f"http://127.0.0.1:{minimal_port}/"],
                 root / "minimal", {}, cwd=root / "minimal"):
             minimal = f"http://127.0.0.1:{minimal_port}"

@@ -28,6 +28,9 @@ from bot.privacy import mask_personal_data
 # zero-width characters that can hide or reorder text.
 HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 MAX_METADATA_CHARS = 2000
+# Bodies and socket.io frames up to this size are read, so that a pasted page (100 KB) still gets the
+# polite "too long" reply in the client's language; larger ones are refused by the server itself.
+MAX_BODY_BYTES = 262_144
 
 REPLIES = {
     "too_long": {

@@ -11,8 +11,9 @@ with `recipient_id`), with these differences:
 - every message goes through bot.guard (length, hidden characters, signed buttons, personal data) and
   the per-client and per-conversation rate limits (bot.rate_limit);
 - button payloads in the reply are signed for this conversation (bot.identity);
-- when Rasa produces nothing (the action server is down or failed), the client gets the polite
-  "temporarily unavailable" reply instead of an empty list.
+- when Rasa produces nothing (the action server is down or failed) or the tracker store failed during
+  the turn (bot.tracker_store), the client gets the polite "temporarily unavailable" reply instead of
+  an empty list or an answer given without the conversation's context.
 """
 from __future__ import annotations
 
@@ -26,10 +27,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import guard, rate_limit
+from bot.guard import MAX_BODY_BYTES
 from bot.identity import conversation_id, sign_payload
+from bot.tracker_store import watching_turn
 
 logger = logging.getLogger(__name__)
-MAX_BODY_BYTES = 16_384
 CONVERSATION_HEADER = "X-Guichet-Conversation"
 
 
@@ -92,14 +94,15 @@ class GuichetRestInput(InputChannel):
             if screened.refusal:
                 return response.json([{"recipient_id": conversation, "text": screened.refusal}], headers=headers)
             collector = CollectingOutputChannel()
-            try:
-                await on_new_message(UserMessage(screened.text, collector, conversation,
-                                                 input_channel=self.name(), metadata=metadata))
-            except CancelledError:
-                logger.error("REST message timed out")
-            except Exception:
-                logger.exception("REST message failed")
-            messages = collector.messages or [
+            with watching_turn() as store_failures:
+                try:
+                    await on_new_message(UserMessage(screened.text, collector, conversation,
+                                                     input_channel=self.name(), metadata=metadata))
+                except CancelledError:
+                    logger.error("REST message timed out")
+                except Exception:
+                    logger.exception("REST message failed")
+            messages = collector.messages if collector.messages and not store_failures else [
                 {"recipient_id": conversation, "text": guard.reply("unavailable", screened.text, metadata)}]
             return response.json(signed(messages, conversation), headers=headers)
 

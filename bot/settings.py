@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import Dict
+from typing import Dict, Optional
 
 from bot.models import REPO_ROOT
 
@@ -29,8 +29,14 @@ SETTINGS: Dict[str, str] = {
     "GUICHET_CLIENT_MESSAGES_PER_MINUTE": "Messages one client address may send a minute, all conversations "
                                           "together. Default 600 (a conversation alone: 30).",
     "GUICHET_HANDOFF_URL": "SQLAlchemy URL of the handoff queue. Default: SQLite under build/.",
-    "GUICHET_TRACKER_URL": "SQLAlchemy URL of Rasa's tracker store, for `python -m bot.retention`. "
-                           "Default: build/tracker.db.",
+    "GUICHET_TRACKER_URL": "SQLAlchemy URL of Rasa's tracker store (conversations), also purged by "
+                           "`python -m bot.retention`. Default: build/tracker.db; postgresql://... in production.",
+    "GUICHET_LOCK_URL": "Redis URL of Rasa's lock store (redis://host:6379/0), needed by more than one Rasa "
+                        "process. Default: in memory (one process).",
+    "GUICHET_LOCK_PREFIX": "Alphanumeric prefix of the lock store's Redis keys. Default guichet.",
+    "GUICHET_WORKERS": "Rasa server processes (Sanic workers); more than 1 needs GUICHET_LOCK_URL and a shared "
+                       "tracker store. Default 1.",
+    "GUICHET_ACTION_WORKERS": "Action server processes. Default 1.",
     "GUICHET_RETENTION_DAYS": "Conversations older than this many days are purged by "
                               "`python -m bot.retention`. Default 30.",
     "GUICHET_CATALOGUE_URL": "SQLAlchemy URL of the catalogue (read by services_catalog). "
@@ -63,13 +69,13 @@ def handoff_url() -> str:
     return get("GUICHET_HANDOFF_URL", f"sqlite:///{REPO_ROOT / 'build' / 'handoff.db'}")
 
 
-def secret_key() -> bytes:
+def secret_key(path: Optional[Path] = None) -> bytes:
     """The signing key, shared by every Rasa process through one file that only its owner can read.
 
     A file rather than a per-process random key so that conversation ids stay valid across restarts
     and across the processes of the scaled profile.
     """
-    path = Path(get("GUICHET_SECRET_FILE", str(REPO_ROOT / "build" / "secret.key")))
+    path = path or Path(get("GUICHET_SECRET_FILE", str(REPO_ROOT / "build" / "secret.key")))
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         try:

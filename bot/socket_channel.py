@@ -22,8 +22,9 @@ plus `allowed_origins`. Two things Rasa 3.6.21's own `socketio` channel gets wro
    id the server did not sign gets a new conversation, and a message is filed under the session its
    socket joined, whatever `session_id` it claims, so knowing someone's id from elsewhere is not
    enough to speak in their conversation. Every message goes through bot.guard and bot.rate_limit as
-   on the REST channel, button payloads are signed, frames are capped at 16 KB, and a turn that
-   produces nothing (action server down) gets the polite "temporarily unavailable" reply.
+   on the REST channel, button payloads are signed, frames are capped at 256 KB, and a turn that
+   produces nothing (action server down) or during which the tracker store failed gets the polite
+   "temporarily unavailable" reply instead.
 """
 from __future__ import annotations
 
@@ -37,12 +38,12 @@ from sanic import Blueprint
 
 from bot import guard, rate_limit, settings
 from bot.identity import conversation_id, sign_payload
+from bot.tracker_store import watching_turn
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_ALLOWED_ORIGINS = ("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*")
 ORIGINS_ENV = "GUICHET_CORS"
-MAX_FRAME_BYTES = 16_384
 
 
 def parse_origins(value: Union[None, Text, Iterable[Text]]) -> List[Text]:
@@ -69,15 +70,25 @@ def origin_allowed(origin: Optional[Text], allowed: Iterable[Text]) -> bool:
 
 
 class SignedSocketIOOutput(SocketIOOutput):
-    """Rasa's socket.io output, with button payloads signed for the conversation and a count of what it sent."""
+    """Rasa's socket.io output, with button payloads signed for the conversation, held until the turn ends.
 
-    sent = 0
+    Holding the turn's messages lets the channel replace them with the "temporarily unavailable" reply
+    when the tracker store failed during the turn (they were computed without the conversation's context).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.held: List[Any] = []
 
     async def _send_message(self, socket_id: Text, response: Any) -> None:
         for reply in response.get("quick_replies") or [] if isinstance(response, dict) else []:
             reply["payload"] = sign_payload(str(reply.get("payload", "")), socket_id)
-        self.sent += 1
-        await super()._send_message(socket_id, response)
+        self.held.append((socket_id, response))
+
+    async def release(self) -> None:
+        for socket_id, response in self.held:
+            await super()._send_message(socket_id, response)
+        self.held = []
 
 
 class GuichetSocketIOInput(SocketIOInput):
@@ -112,7 +123,7 @@ class GuichetSocketIOInput(SocketIOInput):
         assert sio is not None
         namespace = self.namespace or "/"
         rasa_connect = sio.handlers[namespace]["connect"]  # Rasa's handler: the JWT check, when configured
-        sio.eio.max_http_buffer_size = MAX_FRAME_BYTES
+        sio.eio.max_http_buffer_size = guard.MAX_BODY_BYTES
         sessions: Dict[Text, Text] = {}  # socket id -> the conversation it joined
         addresses: Dict[Text, Optional[Text]] = {}  # socket id -> client address
 
@@ -153,15 +164,18 @@ class GuichetSocketIOInput(SocketIOInput):
             limited = rate_limit.check(addresses.get(sid), session_id)
             screened = guard.screen(data.get("message"), session_id, metadata)
             refusal = guard.reply("slow_down", "", metadata) if limited else screened.refusal
+            if not refusal:
+                with watching_turn() as store_failures:
+                    try:
+                        await on_new_message(UserMessage(screened.text, output, session_id,
+                                                         input_channel=self.name(), metadata=metadata))
+                    except Exception:
+                        logger.exception("socket.io message failed")
+                if store_failures or not output.held:
+                    refusal = guard.reply("unavailable", screened.text, metadata)
             if refusal:
+                output.held = []
                 await output.send_text_message(session_id, refusal)
-                return
-            try:
-                await on_new_message(UserMessage(screened.text, output, session_id,
-                                                 input_channel=self.name(), metadata=metadata))
-            except Exception:
-                logger.exception("socket.io message failed")
-            if not output.sent:
-                await output.send_text_message(session_id, guard.reply("unavailable", screened.text, metadata))
+            await output.release()
 
         return socketio_webhook

@@ -55,7 +55,7 @@ def assistant(chromium_path: Path, real_catalogue: Catalogue, tmp_path_factory: 
     """Guichet's Rasa server (with the web page channel) and action server; yields the base URL.
     (Checks for Chromium and node_modules first: a missing browser fails fast, before the servers start.)"""
     workdir: Path = tmp_path_factory.mktemp("browser-assistant")
-    with running_assistant(workdir, real_catalogue.url) as base_url:
+    with running_assistant(workdir, catalogue_url=real_catalogue.url) as base_url:
         yield base_url
 
 

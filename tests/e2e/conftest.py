@@ -14,7 +14,7 @@ from services_catalog.catalogue import Catalogue
 def served(real_catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tuple[str, Path]]:
     """(base URL, working directory with its tracker store, handoff queue and logs)."""
     workdir: Path = tmp_path_factory.mktemp("assistant")
-    with running_assistant(workdir, real_catalogue.url) as base_url:
+    with running_assistant(workdir, catalogue_url=real_catalogue.url) as base_url:
         yield base_url, workdir
 
 

@@ -263,7 +263,10 @@
   function connect() {
     if (socket) { return; }
     if (typeof window.io !== "function") { setStatus(t.offline); return; }
-    socket = window.io({ path: mount.getAttribute("data-socket-path") || "/socket.io/" });
+    // WebSocket first: one connection stays with one Rasa process when several serve the chat
+    // (production profile); long polling remains the fallback where a proxy blocks WebSockets.
+    socket = window.io({ path: mount.getAttribute("data-socket-path") || "/socket.io/",
+                         transports: ["websocket", "polling"] });
     window.setTimeout(function () { if (!ready) { setStatus(t.connecting); } }, 1500);
     socket.on("connect", function () {
       ready = false;
