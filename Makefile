@@ -8,17 +8,23 @@ PYTHON_BOOT ?= $(shell if command -v pyenv >/dev/null 2>&1 && [ -x "$$(pyenv roo
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+DEV_INSTALLED := $(VENV)/.dev-installed
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
 RASA := $(VENV)/bin/rasa
 
-.PHONY: chromium install catalogue validate train run shell test bench bench-nlu bench-latency
+.PHONY: chromium install install-dev catalogue validate train run shell lint test test-fast bench bench-nlu \
+	bench-latency bench-load
 
 $(INSTALLED): requirements.txt
 	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip==24.0"
 	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(DEV_INSTALLED): requirements-dev.txt $(INSTALLED)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
 # The web page's socket.io client comes from npm; the browser tests drive Debian's Chromium.
@@ -29,6 +35,8 @@ chromium:
 	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
 install: $(INSTALLED) node_modules/.package-lock.json
+
+install-dev: install $(DEV_INSTALLED)
 
 validate: install
 	$(PY) -m services_catalog validate
@@ -54,10 +62,20 @@ run: catalogue train
 shell: catalogue train
 	bash bot/serve.sh shell
 
-# Everything: catalogue unit tests, action tests, Rasa data validation and conversation tests,
-# end-to-end tests against the real servers.
-test: catalogue train chromium
+# Lint, format and type checks (settings in pyproject.toml), as CI runs them.
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+# Everything: the checks, catalogue unit tests, action tests, PostgreSQL/Redis tests, Rasa data
+# validation and conversation tests, end-to-end tests against the real servers, browser tests.
+test: lint catalogue train chromium
 	$(PY) -m pytest tests -q
+
+# The tiers that need no trained model and no running servers (about a minute): unit and services.
+test-fast: install-dev catalogue
+	$(PY) -m pytest tests -q -m "unit or services"
 
 bench: catalogue
 	$(PY) -m bench.catalogue
@@ -67,3 +85,6 @@ bench-nlu: catalogue train
 
 bench-latency: catalogue train
 	$(PY) -m bench.turn_latency
+
+bench-load: catalogue train
+	$(PY) -m bench.load

@@ -88,7 +88,7 @@ def resolve_service(catalogue: Catalogue, readings: List[str], message: str, lim
     for reading in readings:
         chosen = catalogue.service(reading)
         if chosen is not None:
-            return NamedService(reading, [ServiceMatch(chosen, 1.0)], where=Whereabouts(near, near and near.province))
+            return NamedService(reading, [ServiceMatch(chosen, 1.0)], where=Whereabouts(near, near.province if near else None))
     found = catalogue.resolve_request(readings, message, near, limit)
     return NamedService(readings[0], found.matches, found.choices, found.needs_province, found.where)
 

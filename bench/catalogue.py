@@ -64,7 +64,7 @@ def synthesize(root: Path, services: int, rng: random.Random) -> List[str]:
         town = rng.choice(towns)
         location_rows.append({"id": f"loc-{i}", "organization_id": f"org-{i % organizations}",
                               "name_en": f"Office {i}", "name_fr": f"Bureau {i}", "location_type": "physical",
-                              "address_1": f"{i} Main Street", "city": town.name, "state_province": town.province,
+                              "address_1": f"{i} Main Street", "city": town.name, "state_province": town.province or "",
                               "postal_code": "", "latitude": f"{town.latitude + rng.uniform(-0.05, 0.05):.5f}",
                               "longitude": f"{town.longitude + rng.uniform(-0.05, 0.05):.5f}", **V})
     for row in location_rows:  # a valid postal code for the province, so validation passes

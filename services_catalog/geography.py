@@ -282,7 +282,7 @@ class Gazetteer:
         for name, province, lat, lon, count in rows:
             if not inside_canada(lat, lon):  # the database's joke entry: Santa Claus, H0H 0H0, North Pole
                 continue
-            index.setdefault(fold_place(name), []).append(_Town(name, _province(province), lat, lon, count))
+            index.setdefault(fold_place(name), []).append(_Town(name, _province(province) or "", lat, lon, count))
         for towns in index.values():
             towns.sort(key=lambda t: -t.postal_codes)
         return index

@@ -9,7 +9,7 @@ from Ontario to Alberta" is about Alberta's services; Ontario is left behind).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from services_catalog.geography import Place, gazetteer, provinces_in_text, sentence_words
 
@@ -63,7 +63,7 @@ def whereabouts(text: str, named_place: Optional[Place] = None) -> Whereabouts:
 
 def _mentions(text: str) -> List[_Mention]:
     words = sentence_words(text)
-    found = {pos: (code, None) for pos, code in provinces_in_text(text)}
+    found: Dict[int, Tuple[str, Optional[Place]]] = {pos: (code, None) for pos, code in provinces_in_text(text)}
     # "Québec" is a province and a city: the city gives offices to search near, the province stays the same.
     found.update({pos: (place.province or "", place) for pos, place in gazetteer().places_in_text(text)})
     mentions = []

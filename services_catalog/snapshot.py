@@ -190,7 +190,7 @@ def _members(rows: Sequence[Record], owner: str, owner_id: str, services: Dict[s
     return tuple(services[r["service_id"]] for r in chosen)
 
 
-def _outreach(data: Dict[str, List[Record]], organizations: Dict[str, Organization], services: Dict[str, Service],
+def _outreach(data: Mapping[str, Sequence[Record]], organizations: Dict[str, Organization], services: Dict[str, Service],
               locations: Dict[str, Location]) -> List[Outreach]:
     """Outreach rows, plus every imported outreach site that has no row of its own.
 
@@ -202,10 +202,12 @@ def _outreach(data: Dict[str, List[Record]], organizations: Dict[str, Organizati
     result: List[Outreach] = []
     for r in data["outreach"]:
         location = locations.get(r["location_id"] or "")
+        # validation guarantees coordinates or a location to take them from
+        at = (r["latitude"], r["longitude"]) if r["latitude"] is not None or location is None else (
+            location.latitude, location.longitude)
         result.append(Outreach(
             r["id"], r["kind"], _pair(r, "name"), _pair(r, "description"), r["community"], r["state_province"],
-            r["latitude"] if r["latitude"] is not None else location.latitude,
-            r["longitude"] if r["longitude"] is not None else location.longitude,
+            at[0], at[1],
             location, _date(r["start_date"]), _date(r["end_date"]), _pair(r, "schedule"),
             tuple((organizations[p["organization_id"]], _pair(p, "role")) for p in participants.get(r["id"], [])),
             tuple(services[s["service_id"]] for s in offered.get(r["id"], [])), r["verification"]))

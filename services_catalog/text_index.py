@@ -210,9 +210,9 @@ class TextIndex:
         # Words the catalogue has never seen (a village's name, "urgently") explain nothing
         # about any candidate, so they are left out rather than counted against all of them.
         # Request words ("renew", "replace") only break ties, so they weigh a quarter of their idf.
-        _, weighted = self._weigh(query_terms(context, FUNCTION_WORDS))
+        _, context_terms = self._weigh(query_terms(context, FUNCTION_WORDS))
         weighted = [(idf * (REQUEST_WEIGHT if word in REQUEST_WORDS else 1.0), candidates)
-                    for word, idf, candidates in weighted]
+                    for word, idf, candidates in context_terms]
         known = sum(idf for idf, _ in weighted)
         explained: Dict[str, float] = defaultdict(float)
         for idf, candidates in weighted:

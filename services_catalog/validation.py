@@ -122,7 +122,7 @@ def _check_duplicates(table: Table, rows: List[Row]) -> Iterable[Problem]:
 def _check_references(table: Table, row: Row, ids: Dict[str, Set[str]]) -> Iterable[Problem]:
     for column in table.columns:
         value = row.values.get(column.name, "")
-        if column.kind == "ref" and value and value not in ids[column.ref]:
+        if column.kind == "ref" and column.ref and value and value not in ids[column.ref]:
             yield _problem(row, column.name, f"unknown {column.ref} id '{value}'; add it to {column.ref}.csv "
                                              "or correct the spelling")
 

@@ -38,9 +38,9 @@ def repo_root() -> Path:
 POSTGRES = "postgresql://postgres@127.0.0.1:5432"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def postgres_database() -> Iterator[Callable[[str], str]]:
-    """Creates private PostgreSQL databases (`make("retention")` → URL) and drops them afterwards."""
+    """Creates private PostgreSQL databases (`make("retention")` → URL), dropped at the end of the session."""
     admin = create_engine(f"{POSTGRES}/postgres", isolation_level="AUTOCOMMIT", future=True)
     created: List[str] = []
 
@@ -58,3 +58,17 @@ def postgres_database() -> Iterator[Callable[[str], str]]:
             for name in created:
                 conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         admin.dispose()
+
+
+# The test tiers (pyproject.toml's markers), by folder; PostgreSQL or Redis use adds `services`.
+TIERS = {"catalogue": "unit", "actions": "unit", "bot": "unit", "conversations": "rasa", "e2e": "e2e",
+         "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items: List[pytest.Item]) -> None:
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        folder = Path(str(item.fspath)).resolve().relative_to(tests).parts[0]
+        item.add_marker(TIERS[folder])
+        if "postgres_database" in getattr(item, "fixturenames", ()):
+            item.add_marker("services")

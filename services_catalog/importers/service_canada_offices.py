@@ -218,7 +218,7 @@ def coordinates(office: Office, postal_code: str, precision: str,
     if postal_code and postal_code[1] != "0":
         place, fsa = gazetteer().postal_code(postal_code), gazetteer().fsa(postal_code[:3])
         known = place is not None and not (fsa and (fsa.latitude, fsa.longitude) == (place.latitude, place.longitude))
-        if known and haversine_km(latitude, longitude, place.latitude, place.longitude) > MAX_KM_FROM_URBAN_POSTAL_CODE:
+        if known and place is not None and haversine_km(latitude, longitude, place.latitude, place.longitude) > MAX_KM_FROM_URBAN_POSTAL_CODE:
             summary.fallbacks[f"coordinates over {MAX_KM_FROM_URBAN_POSTAL_CODE:g} km from the office's urban postal "
                               "code: placed at the postal code instead"] += 1
             return f"{place.latitude:.4f}", f"{place.longitude:.4f}", "postal_code"

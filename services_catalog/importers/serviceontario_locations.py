@@ -257,7 +257,10 @@ def run(source_path: Path = DEFAULT_SOURCE, out_dir: Path = DEFAULT_OUT) -> Impo
         city = clean_cell(raw["city"])
         if city in TOWN_ALIASES:
             summary.fallbacks[f"town found under another name (TOWN_ALIASES): {city}"] += 1
-        row = location(raw, town_place(city))
+        place = town_place(city)
+        if place is None:
+            raise ValueError(f"ServiceOntario town {city!r} is not in the gazetteer: add its spelling to TOWN_ALIASES")
+        row = location(raw, place)
         locations.append(row)
         at_locations += services_at(row["id"], raw["locationType"]["code"])
     write_columns(summary, Path(out_dir), "locations", locations)
