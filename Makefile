@@ -75,7 +75,7 @@ test: lint catalogue train chromium
 
 # The tiers that need no trained model and no running servers (about a minute): unit and services.
 test-fast: install-dev catalogue
-	$(PY) -m pytest tests -q -m "unit or services"
+	$(PY) -m pytest tests -q -m "not (rasa or e2e or browser)"
 
 bench: catalogue
 	$(PY) -m bench.catalogue

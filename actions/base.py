@@ -3,6 +3,7 @@
 Each action implements `answer`; `run` adds the answer language and turns an
 unavailable catalogue into a polite message instead of a broken conversation.
 """
+
 from __future__ import annotations
 
 import logging
@@ -65,8 +66,9 @@ class CatalogueAction(Action, ABC):
     def resolve_place(self, text: Optional[str]) -> Optional[Place]:
         return self.catalogue().resolve_place(text) if text else None
 
-    def place_or_ask(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                     lang: str) -> Tuple[Optional[str], Optional[Place]]:
+    def place_or_ask(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str
+    ) -> Tuple[Optional[str], Optional[Place]]:
         """The place this turn is about; when missing or unknown, asks the client for it."""
         text = self.place_from(tracker)
         place = self.resolve_place(text)

@@ -1,4 +1,5 @@
 """Can I apply for it at the same time? — bundles: one application, several services."""
+
 from __future__ import annotations
 
 from typing import List, Text

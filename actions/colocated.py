@@ -1,4 +1,5 @@
 """What else can I do there? — every government's services at one location (co-location)."""
+
 from __future__ import annotations
 
 from typing import Optional, Text
@@ -24,12 +25,22 @@ class ActionColocated(CatalogueAction):
         if location is None:
             dispatcher.utter_message(text=say("no_location", lang))
             return []
-        lines = [say("colocated_header", lang, office=location.name.get(lang),
-                     address=", ".join(public_address(location, lang)))]
+        lines = [
+            say(
+                "colocated_header",
+                lang,
+                office=location.name.get(lang),
+                address=", ".join(public_address(location, lang)),
+            )
+        ]
         for level, groups in self.catalogue().colocated(location.id):
             for organization, services in groups:
                 names = [s.name.get(lang) for s in services[:SERVICES_PER_ORGANIZATION]]
-                more = f" (+{len(services) - SERVICES_PER_ORGANIZATION})" if len(services) > SERVICES_PER_ORGANIZATION else ""
+                more = (
+                    f" (+{len(services) - SERVICES_PER_ORGANIZATION})"
+                    if len(services) > SERVICES_PER_ORGANIZATION
+                    else ""
+                )
                 lines.append(f"• {organization.name.get(lang)} ({LEVELS[level][lang]}): {', '.join(names)}{more}")
         if location.hours:
             lines += [say("hours_at", lang, office=location.name.get(lang)), *week_lines(location, lang)]

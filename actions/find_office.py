@@ -1,4 +1,5 @@
 """Is there an office near me? — offices of any government, or of one organization, by distance."""
+
 from __future__ import annotations
 
 from typing import Text
@@ -30,5 +31,8 @@ class ActionFindOffice(CatalogueAction):
         for n, hit in enumerate(hits, start=1):
             lines += office_lines(n, hit, lang)
         dispatcher.utter_message(text="\n".join(lines))
-        return [SlotSet("awaiting", None), SlotSet("last_place", place_text),
-                SlotSet("last_location_id", hits[0].location.id)]
+        return [
+            SlotSet("awaiting", None),
+            SlotSet("last_place", place_text),
+            SlotSet("last_location_id", hits[0].location.id),
+        ]

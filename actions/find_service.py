@@ -3,6 +3,7 @@
 Names are resolved against the live catalogue here, not learned by the NLU
 model, so a service or office added to the CSVs is found without retraining.
 """
+
 from __future__ import annotations
 
 from typing import List, Optional, Text
@@ -45,21 +46,36 @@ class ActionFindService(CatalogueAction):
         if not matches:
             dispatcher.utter_message(text=say("no_service", lang, text=service_text))
             return [SlotSet("service", None), SlotSet("awaiting", None)]
-        request = [SlotSet("last_request", service_text if tracker.get_slot("awaiting") == "service"
-                           else latest_text(tracker))]
+        request = [
+            SlotSet("last_request", service_text if tracker.get_slot("awaiting") == "service" else latest_text(tracker))
+        ]
         if named.needs_province:
             dispatcher.utter_message(text=say("ask_province", lang, service=matches[0].service.name.get(lang)))
-            return request + [SlotSet("service", None), SlotSet("awaiting", "place"), SlotSet("last_place", None),
-                              SlotSet("last_service_id", matches[0].service.id)]
+            return request + [
+                SlotSet("service", None),
+                SlotSet("awaiting", "place"),
+                SlotSet("last_place", None),
+                SlotSet("last_service_id", matches[0].service.id),
+            ]
         if named.choices:
             self._offer_choices(dispatcher, service_text, named.choices, lang)
-            return request + [SlotSet("service", None), SlotSet("awaiting", None),
-                              SlotSet("last_place", place_text if place else None)]
-        return request + self.respond(dispatcher, matches[0].service, place or named.where.place,
-                                      place_text, lang, named.where.province)
+            return request + [
+                SlotSet("service", None),
+                SlotSet("awaiting", None),
+                SlotSet("last_place", place_text if place else None),
+            ]
+        return request + self.respond(
+            dispatcher, matches[0].service, place or named.where.place, place_text, lang, named.where.province
+        )
 
-    def _follow_up(self, dispatcher: CollectingDispatcher, tracker: Tracker, place: Optional[Place],
-                   place_text: Optional[str], lang: str) -> Events:
+    def _follow_up(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        place: Optional[Place],
+        place_text: Optional[str],
+        lang: str,
+    ) -> Events:
         """A place alone ("and in Edmonton?", or the answer to "where do you live?"): the last request, there."""
         remembered = self.last_service(tracker)
         if remembered is None:
@@ -69,27 +85,41 @@ class ActionFindService(CatalogueAction):
             return self.respond(dispatcher, remembered, place, place_text, lang)
         service = self.catalogue().for_place(remembered, tracker.get_slot("last_request") or "", place)
         if service is None:
-            dispatcher.utter_message(text=say("not_in_province", lang, service=remembered.name.get(lang),
-                                              place=place.name))
+            dispatcher.utter_message(
+                text=say("not_in_province", lang, service=remembered.name.get(lang), place=place.name)
+            )
             return [SlotSet("awaiting", None)]
         return self.respond(dispatcher, service, place, place_text, lang)
 
-    def respond(self, dispatcher: CollectingDispatcher, service: Service, place: Optional[Place],
-                place_text: Optional[str], lang: str, province: Optional[str] = None) -> Events:
+    def respond(
+        self,
+        dispatcher: CollectingDispatcher,
+        service: Service,
+        place: Optional[Place],
+        place_text: Optional[str],
+        lang: str,
+        province: Optional[str] = None,
+    ) -> Events:
         """Answer for a known service, asking for the place first when it is needed and missing."""
         events: Events = [SlotSet("last_service_id", service.id), SlotSet("service", None)]
         if "in_person" not in service.channels:
-            lines = [service_header(service, lang), say("no_in_person", lang),
-                     *remote_lines(service, service.channels, lang), *self._bundle_lines(service, lang, province)]
+            lines = [
+                service_header(service, lang),
+                say("no_in_person", lang),
+                *remote_lines(service, service.channels, lang),
+                *self._bundle_lines(service, lang, province),
+            ]
             dispatcher.utter_message(text="\n".join(lines))
             return events + [SlotSet("awaiting", None)]
         if place is None and not self.catalogue().has_offices(service.id):
             # No office to look for near the client: where to go is the organization's to say.
             finder = service.organization.locator_url or service.organization.url or service.url
-            lines = [service_header(service, lang),
-                     say("finder_anywhere", lang, organization=service.organization.name.get(lang),
-                         url=finder.get(lang)),
-                     *remote_lines(service, remote_channels(service), lang), *self._bundle_lines(service, lang, province)]
+            lines = [
+                service_header(service, lang),
+                say("finder_anywhere", lang, organization=service.organization.name.get(lang), url=finder.get(lang)),
+                *remote_lines(service, remote_channels(service), lang),
+                *self._bundle_lines(service, lang, province),
+            ]
             dispatcher.utter_message(text="\n".join(lines))
             return events + [SlotSet("awaiting", None)]
         if place is None:
@@ -101,8 +131,11 @@ class ActionFindService(CatalogueAction):
         nearby = self.catalogue().nearest_offices(service.id, place)
         dispatcher.utter_message(text="\n".join(self._answer_lines(nearby, place, lang)))
         first = nearby.offices[0].location.id if nearby.offices else None
-        return events + [SlotSet("awaiting", None), SlotSet("last_place", place_text or place.name),
-                         SlotSet("last_location_id", first)]
+        return events + [
+            SlotSet("awaiting", None),
+            SlotSet("last_place", place_text or place.name),
+            SlotSet("last_location_id", first),
+        ]
 
     @staticmethod
     def _names_only_an_organization(tracker: Tracker) -> bool:
@@ -114,13 +147,16 @@ class ActionFindService(CatalogueAction):
         place = place_named(message)
         return not query_terms(rest.replace(place, " ") if place else rest)
 
-    def _named_service(self, tracker: Tracker, place_text: Optional[str],
-                       place: Optional[Place]) -> Optional[NamedService]:
+    def _named_service(
+        self, tracker: Tracker, place_text: Optional[str], place: Optional[Place]
+    ) -> Optional[NamedService]:
         message = tracker.latest_message or {}
         if tracker.get_slot("awaiting") == "place" and not service_readings(message):
             return None  # "I live in Winnipeg" answers "where?": it names no service
         if tracker.get_slot("awaiting") == "service" and not service_readings(message):
-            readings = [latest_text(tracker)]  # the reply to "which service?" is the service, whatever the model made of it
+            readings = [
+                latest_text(tracker)
+            ]  # the reply to "which service?" is the service, whatever the model made of it
         else:
             readings = request_readings(message, place_text)
         return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=4, near=place)
@@ -136,8 +172,15 @@ class ActionFindService(CatalogueAction):
                 lines += office_lines(n, hit, lang)
             lines += self._also_there(nearby, lang)
         elif nearby.finder:
-            lines.append(say("finder", lang, organization=service.organization.name.get(lang),
-                             url=nearby.finder.get(lang), place=where))
+            lines.append(
+                say(
+                    "finder",
+                    lang,
+                    organization=service.organization.name.get(lang),
+                    url=nearby.finder.get(lang),
+                    place=where,
+                )
+            )
         else:
             lines.append(say("nothing_near", lang, km=int(nearby.max_km), place=where))
         lines += remote_lines(service, nearby.alternatives, lang)
@@ -146,8 +189,13 @@ class ActionFindService(CatalogueAction):
     def _also_there(self, nearby: NearbyAnswer, lang: str) -> List[str]:
         """Other governments' services at the nearest office: the point of co-location."""
         office = nearby.offices[0].location
-        others = [s for level, groups in self.catalogue().colocated(office.id) for org, services in groups
-                  for s in services if org.jurisdiction_level != nearby.service.organization.jurisdiction_level]
+        others = [
+            s
+            for level, groups in self.catalogue().colocated(office.id)
+            for org, services in groups
+            for s in services
+            if org.jurisdiction_level != nearby.service.organization.jurisdiction_level
+        ]
         if not others:
             return []
         names = ", ".join(s.name.get(lang) for s in others[:3]) + (" …" if len(others) > 3 else "")
@@ -159,6 +207,11 @@ class ActionFindService(CatalogueAction):
 
     @staticmethod
     def _offer_choices(dispatcher: CollectingDispatcher, text: str, matches: List[ServiceMatch], lang: str) -> None:
-        buttons = [{"title": f"{m.service.name.get(lang)} ({m.service.organization.name.get(lang)})",
-                    "payload": f'/find_service{{"service":"{m.service.id}"}}'} for m in matches]
+        buttons = [
+            {
+                "title": f"{m.service.name.get(lang)} ({m.service.organization.name.get(lang)})",
+                "payload": f'/find_service{{"service":"{m.service.id}"}}',
+            }
+            for m in matches
+        ]
         dispatcher.utter_message(text=say("choose_service", lang, text=text), buttons=buttons)

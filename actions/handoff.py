@@ -1,4 +1,5 @@
 """I want to talk to a person — file the conversation for a human agent and give the client a reference."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -22,8 +23,9 @@ def real_turn(event: Dict[str, Any]) -> bool:
 
 
 def transcript(tracker: Tracker) -> List[Dict[str, str]]:
-    turns = [{"who": "user" if e["event"] == "user" else "bot", "text": e["text"]}
-             for e in tracker.events if real_turn(e)]
+    turns = [
+        {"who": "user" if e["event"] == "user" else "bot", "text": e["text"]} for e in tracker.events if real_turn(e)
+    ]
     return turns[-TRANSCRIPT_TURNS:]
 
 

@@ -10,6 +10,7 @@ Signals, strongest first:
    (accents, function words); otherwise the widget's page language, otherwise
    whatever was used last. "T9H 5G2" or "ok" say nothing and change nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,20 +27,28 @@ LANGUAGES = ("en", "fr")
 DEFAULT = "en"
 
 _REQUEST = {
-    "fr": re.compile(r"\b(in french|en francais|french please|francais (svp|s il vous plait|please)|"
-                     r"parlez[- ]vous francais|(je veux|je voudrais) (parler )?(en )?francais|switch to french)\b"),
-    "en": re.compile(r"\b(in english|en anglais|english please|anglais (svp|s il vous plait)|"
-                     r"do you speak english|parlez[- ]vous anglais|switch to english)\b"),
+    "fr": re.compile(
+        r"\b(in french|en francais|french please|francais (svp|s il vous plait|please)|"
+        r"parlez[- ]vous francais|(je veux|je voudrais) (parler )?(en )?francais|switch to french)\b"
+    ),
+    "en": re.compile(
+        r"\b(in english|en anglais|english please|anglais (svp|s il vous plait)|"
+        r"do you speak english|parlez[- ]vous anglais|switch to english)\b"
+    ),
 }
-_FRENCH = set("""je j tu il elle nous vous ils on le la les un une des du de d l au aux ou où est suis sont
+_FRENCH = set(
+    """je j tu il elle nous vous ils on le la les un une des du de d l au aux ou où est suis sont
 mon ma mes ton ta votre vos notre nos ce cette ces qui que quoi quand comment pourquoi puis peux peut
 avoir obtenir renouveler demander bonjour salut merci oui non pas avec pour dans sur chez bebe besoin
 aide emploi assurance numero permis carte naissance deces perdu veux voudrais faire aller bureau ville
-quel quelle quels quelles heures ouvert ferme frais documents allo bonsoir svp mere pere mort""".split())
-_ENGLISH = set("""i i'm im you he she we they the a an my your our their is are was were be been have has
+quel quelle quels quelles heures ouvert ferme frais documents allo bonsoir svp mere pere mort""".split()
+)
+_ENGLISH = set(
+    """i i'm im you he she we they the a an my your our their is are was were be been have has
 had do does did can could would should will where what when how why which who get renew apply need want
 find office near hello hi hey thanks thank yes no not with for in on at from baby job lost died moving
-passport licence license card number insurance birth certificate health hours open please help""".split())
+passport licence license card number insurance birth certificate health hours open please help""".split()
+)
 _ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœ]", re.I)
 
 
@@ -63,8 +72,14 @@ def detect(text: str) -> Tuple[Optional[str], float]:
     return lang, max(french, english) / total
 
 
-def choose(text: str, metadata: Dict[str, Any], current: Optional[str], choice: Optional[str],
-           last_page: Optional[str], asked: Optional[str] = None) -> Dict[str, Optional[str]]:
+def choose(
+    text: str,
+    metadata: Dict[str, Any],
+    current: Optional[str],
+    choice: Optional[str],
+    last_page: Optional[str],
+    asked: Optional[str] = None,
+) -> Dict[str, Optional[str]]:
     """New values of the slots language, language_choice and page_language.
 
     asked: the language the NLU model read from a change_language request, if any.
@@ -101,6 +116,12 @@ class ValidateSlotMappings(Action):
         asked = None
         if (message.get("intent") or {}).get("name") == "change_language":
             asked = next(tracker.get_latest_entity_values("language"), None)
-        decided = choose(message.get("text") or "", message.get("metadata") or {}, tracker.get_slot("language"),
-                         tracker.get_slot("language_choice"), tracker.get_slot("page_language"), asked)
+        decided = choose(
+            message.get("text") or "",
+            message.get("metadata") or {},
+            tracker.get_slot("language"),
+            tracker.get_slot("language_choice"),
+            tracker.get_slot("page_language"),
+            asked,
+        )
         return [SlotSet(slot, value) for slot, value in decided.items() if tracker.get_slot(slot) != value]

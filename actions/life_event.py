@@ -1,4 +1,5 @@
 """I just had a baby / lost my job / ... — the services a life event calls for, across governments."""
+
 from __future__ import annotations
 
 from typing import Text
@@ -32,8 +33,15 @@ class ActionLifeEvent(CatalogueAction):
         if province is None:
             lines.append(say("life_event_where", lang))
         bundles = {b.id: b for s in event.services for b in self.catalogue().bundles_for_service(s.id, province)}
-        lines += [say("bundle_covers", lang, bundle=self._where(b.name.get(lang), b.organization.state_province),
-                      services=", ".join(s.name.get(lang) for s in b.services)) for b in bundles.values()]
+        lines += [
+            say(
+                "bundle_covers",
+                lang,
+                bundle=self._where(b.name.get(lang), b.organization.state_province),
+                services=", ".join(s.name.get(lang) for s in b.services),
+            )
+            for b in bundles.values()
+        ]
         dispatcher.utter_message(text="\n".join(lines))
         return []
 

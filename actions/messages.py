@@ -4,6 +4,7 @@ Kept in one table so a translator reviews French and English side by side, and
 so no action can answer in only one language: `say` fails loudly on a key that
 lacks either.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict
@@ -20,8 +21,12 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "Où êtes-vous? Donnez-moi une ville ou un code postal (comme K1P 1J1) et je trouverai les bureaux les plus proches pour {service}.",
     },
     "no_service": {
-        "en": "I couldn't find a government service matching \"{text}\". Try other words (passport, SIN, health card, marriage licence), or call " + GENERAL_CONTACT + ".",
-        "fr": "Je n'ai trouvé aucun service gouvernemental correspondant à « {text} ». Essayez d'autres mots (passeport, NAS, carte santé, licence de mariage) ou appelez " + GENERAL_CONTACT + ".",
+        "en": 'I couldn\'t find a government service matching "{text}". Try other words (passport, SIN, health card, marriage licence), or call '
+        + GENERAL_CONTACT
+        + ".",
+        "fr": "Je n'ai trouvé aucun service gouvernemental correspondant à « {text} ». Essayez d'autres mots (passeport, NAS, carte santé, licence de mariage) ou appelez "
+        + GENERAL_CONTACT
+        + ".",
     },
     "ask_province": {
         "en": "{service} depends on the province or territory you live in. Where do you live? Give me your city, town or postal code.",
@@ -29,7 +34,9 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "not_in_province": {
         "en": "I don't know of {service} in {place}. Ask me in other words, or call " + GENERAL_CONTACT + ".",
-        "fr": "Je ne connais pas de service « {service} » à {place}. Reformulez votre demande ou appelez " + GENERAL_CONTACT + ".",
+        "fr": "Je ne connais pas de service « {service} » à {place}. Reformulez votre demande ou appelez "
+        + GENERAL_CONTACT
+        + ".",
     },
     "nearest_far": {
         "en": "There is no office offering it within {km} km of {place}. The nearest:",
@@ -49,11 +56,11 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "Ces renseignements datent de {date} : vérifiez la page du bureau avant de vous déplacer : {url}",
     },
     "choose_service": {
-        "en": "Several services match \"{text}\". Which one do you mean?",
+        "en": 'Several services match "{text}". Which one do you mean?',
         "fr": "Plusieurs services correspondent à « {text} ». Lequel voulez-vous dire?",
     },
     "unknown_place": {
-        "en": "I don't know the place \"{text}\". Give me a Canadian city or town, or a postal code like T9H 5G2.",
+        "en": 'I don\'t know the place "{text}". Give me a Canadian city or town, or a postal code like T9H 5G2.',
         "fr": "Je ne connais pas l'endroit « {text} ». Donnez-moi une ville canadienne ou un code postal comme T9H 5G2.",
     },
     "service_header": {"en": "{service} — {organization} ({level})", "fr": "{service} — {organization} ({level})"},
@@ -64,7 +71,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "no_in_person": {"en": "This service is not offered in person.", "fr": "Ce service n'est pas offert en personne."},
     "office_line": {"en": "{n}. {name} — {km} km", "fr": "{n}. {name} — {km} km"},
-    "office_line_town": {"en": "{n}. {name} — in {city} (about {km} km)", "fr": "{n}. {name} — à {city} (environ {km} km)"},
+    "office_line_town": {
+        "en": "{n}. {name} — in {city} (about {km} km)",
+        "fr": "{n}. {name} — à {city} (environ {km} km)",
+    },
     "today": {"en": "Today: {hours}", "fr": "Aujourd'hui : {hours}"},
     "closed_today": {"en": "Today: closed", "fr": "Aujourd'hui : fermé"},
     "hours_unknown": {"en": "Hours: check the office page", "fr": "Heures : consultez la page du bureau"},
@@ -73,24 +83,30 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "online": {"en": "Online: {url}", "fr": "En ligne : {url}"},
     "phone": {"en": "By phone: {phone}", "fr": "Par téléphone : {phone}"},
     "mail": {"en": "Also by mail.", "fr": "Aussi par la poste."},
-    "phone_on_page": {"en": "Also by phone (number on the service page).",
-                      "fr": "Aussi par téléphone (numéro sur la page du service)."},
+    "phone_on_page": {
+        "en": "Also by phone (number on the service page).",
+        "fr": "Aussi par téléphone (numéro sur la page du service).",
+    },
     "contact_organization": {"en": "Contact {organization}: {url}", "fr": "Communiquez avec {organization} : {url}"},
     "also_there": {
         "en": "Also at {office}: {services}.",
         "fr": "Aussi à {office} : {services}.",
     },
     "in_bundle": {
-        "en": "You can get it together with other services: {bundles} (ask me \"what's in the bundle?\").",
+        "en": 'You can get it together with other services: {bundles} (ask me "what\'s in the bundle?").',
         "fr": "Vous pouvez l'obtenir avec d'autres services : {bundles} (demandez-moi « qu'est-ce que ça comprend? »).",
     },
     "catalogue_down": {
-        "en": "Sorry, the service directory is unavailable right now. Please try again in a minute, or call " + GENERAL_CONTACT + ".",
-        "fr": "Désolé, le répertoire des services est indisponible pour le moment. Réessayez dans une minute ou appelez " + GENERAL_CONTACT + ".",
+        "en": "Sorry, the service directory is unavailable right now. Please try again in a minute, or call "
+        + GENERAL_CONTACT
+        + ".",
+        "fr": "Désolé, le répertoire des services est indisponible pour le moment. Réessayez dans une minute ou appelez "
+        + GENERAL_CONTACT
+        + ".",
     },
     "colocated_header": {"en": "At {office} ({address}):", "fr": "À {office} ({address}) :"},
     "no_location": {
-        "en": "Which office do you mean? Ask me about a service first, or name the place (for example \"Ottawa City Hall\").",
+        "en": 'Which office do you mean? Ask me about a service first, or name the place (for example "Ottawa City Hall").',
         "fr": "De quel bureau parlez-vous? Demandez-moi d'abord un service ou nommez l'endroit (par exemple « hôtel de ville d'Ottawa »).",
     },
     "no_bundle": {
@@ -99,10 +115,13 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "bundle_header": {"en": "{bundle} — one application for:", "fr": "{bundle} — une seule demande pour :"},
     "ask_bundle_service": {
-        "en": "Which service do you want to combine? For example: \"can I get the SIN with the birth registration?\"",
+        "en": 'Which service do you want to combine? For example: "can I get the SIN with the birth registration?"',
         "fr": "Quel service voulez-vous combiner? Par exemple : « puis-je demander le NAS avec l'enregistrement de la naissance? »",
     },
-    "life_event_header": {"en": "{event}: here is what you may need to do.", "fr": "{event} : voici ce que vous pourriez avoir à faire."},
+    "life_event_header": {
+        "en": "{event}: here is what you may need to do.",
+        "fr": "{event} : voici ce que vous pourriez avoir à faire.",
+    },
     "no_life_event": {
         "en": "I can help with life events such as having a baby, moving, losing a job, retiring or a death in the family. Which one is it?",
         "fr": "Je peux vous aider pour des événements comme une naissance, un déménagement, une perte d'emploi, la retraite ou un décès. Lequel vous concerne?",
@@ -127,13 +146,19 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "outreach_past": {"en": "(past) {name}, {dates}", "fr": "(passé) {name}, {dates}"},
     "with": {"en": "With: {governments}", "fr": "Avec : {governments}"},
     "ask_which_service_detail": {
-        "en": "Which service do you mean? Ask me about one first, for example \"passport in Calgary\".",
+        "en": 'Which service do you mean? Ask me about one first, for example "passport in Calgary".',
         "fr": "De quel service parlez-vous? Demandez-m'en d'abord un, par exemple « passeport à Calgary ».",
     },
     "hours_at": {"en": "{office}, this week:", "fr": "{office}, cette semaine :"},
-    "no_hours": {"en": "I don't have the hours of {office}; check {url}", "fr": "Je n'ai pas les heures de {office}; consultez {url}"},
+    "no_hours": {
+        "en": "I don't have the hours of {office}; check {url}",
+        "fr": "Je n'ai pas les heures de {office}; consultez {url}",
+    },
     "fees": {"en": "Fees for {service}: {fees}", "fr": "Frais pour {service} : {fees}"},
-    "no_fees": {"en": "I don't have the fees for {service}; see {url}", "fr": "Je n'ai pas les frais pour {service}; voyez {url}"},
+    "no_fees": {
+        "en": "I don't have the fees for {service}; see {url}",
+        "fr": "Je n'ai pas les frais pour {service}; voyez {url}",
+    },
     "documents": {"en": "For {service}: {documents}", "fr": "Pour {service} : {documents}"},
     "no_documents": {
         "en": "I don't have the list of documents for {service}; see {url}",
@@ -163,7 +188,10 @@ CHANNELS = {
     "phone": {"en": "by phone", "fr": "par téléphone"},
     "mail": {"en": "by mail", "fr": "par la poste"},
 }
-DAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "fr": ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")}
+DAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "fr": ("lun", "mar", "mer", "jeu", "ven", "sam", "dim"),
+}
 ACCESS = {
     "wheelchair": {"en": "wheelchair accessible", "fr": "accessible en fauteuil roulant"},
     "asl": {"en": "ASL interpretation", "fr": "interprétation en ASL"},

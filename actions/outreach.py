@@ -1,4 +1,5 @@
 """Does Service Canada come to my community? — outreach visits and joint events, upcoming first."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -3,6 +3,7 @@
 A chat widget is narrow: one line per fact, at most three offices, addresses on
 their own lines so they can be read aloud by a screen reader.
 """
+
 from __future__ import annotations
 
 from datetime import date, time, timedelta
@@ -25,8 +26,13 @@ def periods(spans: Sequence[Tuple[time, time]], lang: str) -> str:
 
 def service_header(service: Service, lang: str) -> str:
     level = LEVELS[service.organization.jurisdiction_level][lang]
-    return say("service_header", lang, service=service.name.get(lang),
-               organization=service.organization.name.get(lang), level=level)
+    return say(
+        "service_header",
+        lang,
+        service=service.name.get(lang),
+        organization=service.organization.name.get(lang),
+        level=level,
+    )
 
 
 def office_lines(n: int, hit: OfficeHit, lang: str) -> List[str]:
@@ -75,8 +81,14 @@ def remote_lines(service: Service, channels: Sequence[str], lang: str) -> List[s
     if "mail" in channels:
         lines.append(say("mail", lang))
     if not service.channels:
-        lines.append(say("contact_organization", lang, organization=service.organization.name.get(lang),
-                         url=service.url.get(lang) or service.organization.url.get(lang)))
+        lines.append(
+            say(
+                "contact_organization",
+                lang,
+                organization=service.organization.name.get(lang),
+                url=service.url.get(lang) or service.organization.url.get(lang),
+            )
+        )
     return lines
 
 
@@ -84,8 +96,9 @@ def channel_list(service: Service, lang: str) -> str:
     return ", ".join(CHANNELS[c][lang] for c in service.channels)
 
 
-def week_lines(location: Location, lang: str, service_hours: Tuple[OpeningHours, ...] = (),
-               start: date | None = None) -> List[str]:
+def week_lines(
+    location: Location, lang: str, service_hours: Tuple[OpeningHours, ...] = (), start: date | None = None
+) -> List[str]:
     start = start or date.today()
     lines = []
     for offset in range(7):

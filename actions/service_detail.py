@@ -1,4 +1,5 @@
 """Follow-ups about the last service or office: hours, documents, channels, fees."""
+
 from __future__ import annotations
 
 from typing import Optional, Text
@@ -26,15 +27,25 @@ class ActionServiceDetail(CatalogueAction):
             return []
         name, url = service.name.get(lang), service.url.get(lang) or service.organization.url.get(lang)
         if intent == "ask_fees":
-            text = say("fees", lang, service=name, fees=service.fees.get(lang)) if service.fees else \
-                say("no_fees", lang, service=name, url=url)
+            text = (
+                say("fees", lang, service=name, fees=service.fees.get(lang))
+                if service.fees
+                else say("no_fees", lang, service=name, url=url)
+            )
         elif intent == "ask_documents":
             details = " ".join(t.get(lang) for t in (service.documents, service.eligibility) if t)
-            text = say("documents", lang, service=name, documents=details) if details else \
-                say("no_documents", lang, service=name, url=url)
+            text = (
+                say("documents", lang, service=name, documents=details)
+                if details
+                else say("no_documents", lang, service=name, url=url)
+            )
         else:
-            text = "\n".join([say("channels", lang, service=name, channels=channel_list(service, lang)),
-                              *remote_lines(service, service.channels, lang)])
+            text = "\n".join(
+                [
+                    say("channels", lang, service=name, channels=channel_list(service, lang)),
+                    *remote_lines(service, service.channels, lang),
+                ]
+            )
         dispatcher.utter_message(text=text)
         return []
 
@@ -44,16 +55,23 @@ class ActionServiceDetail(CatalogueAction):
             return named.matches[0].service
         return self.last_service(tracker)
 
-    def _hours(self, dispatcher: CollectingDispatcher, tracker: Tracker, service: Optional[Service],
-               lang: str) -> Events:
+    def _hours(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, service: Optional[Service], lang: str
+    ) -> Events:
         location = self.last_location(tracker)
         if location is None:
             dispatcher.utter_message(text=say("no_location", lang))
             return []
         own_hours = self.catalogue().service_hours_at(service.id, location.id) if service else ()
         if not (location.hours or own_hours):
-            dispatcher.utter_message(text=say("no_hours", lang, office=location.name.get(lang),
-                                              url=location.url.get(lang) or location.organization.url.get(lang)))
+            dispatcher.utter_message(
+                text=say(
+                    "no_hours",
+                    lang,
+                    office=location.name.get(lang),
+                    url=location.url.get(lang) or location.organization.url.get(lang),
+                )
+            )
             return []
         lines = [say("hours_at", lang, office=location.name.get(lang)), *week_lines(location, lang, own_hours)]
         dispatcher.utter_message(text="\n".join(lines))

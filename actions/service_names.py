@@ -8,6 +8,7 @@ covering all pieces, each piece, and the message without its place. The
 catalogue, which knows every service name, finds candidates for each reading and
 ranks them by how much of the whole message they explain.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -33,11 +34,12 @@ class NamedService:
 
 def service_readings(message: Dict[str, Any]) -> List[str]:
     """The ways the model's service entities may name a service, without repeats."""
-    pieces = sorted((e for e in message.get("entities") or [] if e.get("entity") == "service"),
-                    key=lambda e: e.get("start") or 0)
+    pieces = sorted(
+        (e for e in message.get("entities") or [] if e.get("entity") == "service"), key=lambda e: e.get("start") or 0
+    )
     readings: List[str] = []
     if len(pieces) > 1 and all(_has_span(e) for e in pieces):
-        readings.append((message.get("text") or "")[pieces[0]["start"]:pieces[-1]["end"]])
+        readings.append((message.get("text") or "")[pieces[0]["start"] : pieces[-1]["end"]])
     readings += [str(e["value"]) for e in pieces if e.get("value")]
     # A piece that is only a place ("PEI" tagged as a service) names where, not what.
     return _distinct([r for r in readings if gazetteer().without_places(r).strip()])
@@ -53,9 +55,14 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
     if text.startswith("/"):  # a button's payload is not words
         return service_readings(message)
     # Only what really is a place is taken out: the model sometimes tags "saskatchewan income" as one.
-    places = [e for e in message.get("entities") or [] if e.get("entity") in PLACE_ENTITIES and _has_span(e)
-              and not gazetteer().without_places(str(e.get("value"))).strip()
-              or e.get("entity") == "postal_code"]
+    places = [
+        e
+        for e in message.get("entities") or []
+        if e.get("entity") in PLACE_ENTITIES
+        and _has_span(e)
+        and not gazetteer().without_places(str(e.get("value"))).strip()
+        or e.get("entity") == "postal_code"
+    ]
     # Towns and provinces the gazetteer finds go first, whole ("northwest territories"), then the model's.
     rest = gazetteer().without_places(text)
     for entity in places:
@@ -77,8 +84,9 @@ def place_named(message: Dict[str, Any]) -> Optional[str]:
     return entities.get("postal_code") or (town.name if town else None) or tagged
 
 
-def resolve_service(catalogue: Catalogue, readings: List[str], message: str, limit: int = 5,
-                    near: Optional[Place] = None) -> Optional[NamedService]:
+def resolve_service(
+    catalogue: Catalogue, readings: List[str], message: str, limit: int = 5, near: Optional[Place] = None
+) -> Optional[NamedService]:
     """The services the readings find, best first, and what to do with them; None when there is nothing to read.
 
     A reading that is a service id (a button's payload) is that service, for sure.
@@ -88,7 +96,9 @@ def resolve_service(catalogue: Catalogue, readings: List[str], message: str, lim
     for reading in readings:
         chosen = catalogue.service(reading)
         if chosen is not None:
-            return NamedService(reading, [ServiceMatch(chosen, 1.0)], where=Whereabouts(near, near.province if near else None))
+            return NamedService(
+                reading, [ServiceMatch(chosen, 1.0)], where=Whereabouts(near, near.province if near else None)
+            )
     found = catalogue.resolve_request(readings, message, near, limit)
     return NamedService(readings[0], found.matches, found.choices, found.needs_province, found.where)
 

@@ -16,6 +16,7 @@ delays a normal turn sent at the same moment (median of 10, against the same tur
 The load generator runs on the same 2-core machine as the servers; its own CPU use is part of the
 figures, alike for every set-up.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,14 +46,15 @@ REDIS = "redis://127.0.0.1:6379/0"
 Turn = Tuple[str, str, Dict[str, str]]  # message, text the reply must contain, metadata
 
 GUICHET_SCRIPTS: List[List[Turn]] = [
-    [("where can I renew my passport in Kelowna?", "Kelowna Service Canada Centre", {}),
-     ("and in Edmonton?", "Nearest offices to Edmonton", {}),
-     ("what are its hours?", "this week", {})],
+    [
+        ("where can I renew my passport in Kelowna?", "Kelowna Service Canada Centre", {}),
+        ("and in Edmonton?", "Nearest offices to Edmonton", {}),
+        ("what are its hours?", "this week", {}),
+    ],
     [("Où puis-je obtenir un numéro d'assurance sociale à Edmonton?", "Bureaux les plus proches de Edmonton", {})],
     [("I need a new SIN", "Where are you?", {}), ("Calgary", "Calgary", {})],
     [("I just had a baby", "Newborn Registration Service", {})],
-    [("passeport T2P 2M5", "Bureaux les plus proches", {"language": "fr"}),
-     ("et à Winnipeg?", "Winnipeg", {})],
+    [("passeport T2P 2M5", "Bureaux les plus proches", {"language": "fr"}), ("et à Winnipeg?", "Winnipeg", {})],
 ]
 MINIMAL_SCRIPTS: List[List[Turn]] = [[("hello", "Hey", {}), ("I am great", "Great", {})]]
 HUGE = ("where can I get a passport " * 3800)[:100_000]
@@ -71,14 +73,16 @@ class Tally:
             self.examples.append(problem[:200])
 
 
-async def turn(session: aiohttp.ClientSession, base: str, sender: Optional[str], message: Turn,
-               tally: Tally) -> Optional[str]:
+async def turn(
+    session: aiohttp.ClientSession, base: str, sender: Optional[str], message: Turn, tally: Tally
+) -> Optional[str]:
     """One turn; returns the conversation id to use next (None after an error)."""
     text_in, expected, metadata = message
     started = time.perf_counter()
     try:
-        async with session.post(f"{base}/webhooks/rest/webhook",
-                                json={"sender": sender, "message": text_in, "metadata": metadata}) as response:
+        async with session.post(
+            f"{base}/webhooks/rest/webhook", json={"sender": sender, "message": text_in, "metadata": metadata}
+        ) as response:
             body = await response.json(content_type=None)
             status = response.status
     except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
@@ -97,8 +101,15 @@ async def turn(session: aiohttp.ClientSession, base: str, sender: Optional[str],
     return body[0].get("recipient_id") or sender
 
 
-async def client(session: aiohttp.ClientSession, base: str, scripts: List[List[Turn]], index: int, rounds: int,
-                 tally: Tally, issued_ids: bool) -> None:
+async def client(
+    session: aiohttp.ClientSession,
+    base: str,
+    scripts: List[List[Turn]],
+    index: int,
+    rounds: int,
+    tally: Tally,
+    issued_ids: bool,
+) -> None:
     for round_ in range(rounds):
         script = scripts[(index + round_) % len(scripts)]
         sender: Optional[str] = None if issued_ids else uuid.uuid4().hex
@@ -108,7 +119,9 @@ async def client(session: aiohttp.ClientSession, base: str, scripts: List[List[T
                 break
 
 
-async def load(base: str, scripts: List[List[Turn]], clients: int, rounds: int, issued_ids: bool) -> Tuple[Tally, float]:
+async def load(
+    base: str, scripts: List[List[Turn]], clients: int, rounds: int, issued_ids: bool
+) -> Tuple[Tally, float]:
     tally = Tally()
     timeout = aiohttp.ClientTimeout(total=120)
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), timeout=timeout) as session:
@@ -128,8 +141,9 @@ async def huge_message_delay(base: str) -> Tuple[float, float]:
             await turn(session, base, None, PROBE, probe)
             alone.extend(probe.latencies)
             probe, huge = Tally(), Tally()
-            await asyncio.gather(turn(session, base, None, PROBE, probe),
-                                 turn(session, base, None, (HUGE, "too long", {}), huge))
+            await asyncio.gather(
+                turn(session, base, None, PROBE, probe), turn(session, base, None, (HUGE, "too long", {}), huge)
+            )
             together.extend(probe.latencies)
             refusals.extend(huge.latencies)
             assert not huge.wrong and not huge.errors, huge.examples
@@ -180,10 +194,18 @@ def main() -> None:
         build(DEFAULT_DATA_DIR, database)
         profiles = [
             ("Guichet, 1 process (SQLite, in-memory locks)", root / "laptop", catalogue, None),
-            (f"Guichet, {args.workers} Rasa + {args.workers} action processes (PostgreSQL, Redis)",
-             root / "scaled", database,
-             Deployment(tracker_url=database, lock_url=REDIS, lock_prefix=prefix, workers=args.workers,
-                        action_workers=args.workers)),
+            (
+                f"Guichet, {args.workers} Rasa + {args.workers} action processes (PostgreSQL, Redis)",
+                root / "scaled",
+                database,
+                Deployment(
+                    tracker_url=database,
+                    lock_url=REDIS,
+                    lock_prefix=prefix,
+                    workers=args.workers,
+                    action_workers=args.workers,
+                ),
+            ),
         ]
         for name, workdir, catalogue_url, deployment in profiles:
             workdir.mkdir()
@@ -197,15 +219,23 @@ def main() -> None:
         (root / "minimal").mkdir()
         model = minimal_assistant(root / "minimal")
         port = free_port()
-        with serving([rasa_server_command(port, model)], [f"http://127.0.0.1:{port}/"], root / "minimal", {},
-                     cwd=root / "minimal"):
-            tally, elapsed = asyncio.run(load(f"http://127.0.0.1:{port}", MINIMAL_SCRIPTS, args.clients,
-                                              args.rounds, False))
+        with serving(
+            [rasa_server_command(port, model)],
+            [f"http://127.0.0.1:{port}/"],
+            root / "minimal",
+            {},
+            cwd=root / "minimal",
+        ):
+            tally, elapsed = asyncio.run(
+                load(f"http://127.0.0.1:{port}", MINIMAL_SCRIPTS, args.clients, args.rounds, False)
+            )
         rows.append(row("minimal `rasa init` assistant, 1 process", tally, elapsed, None))
         print(rows[-1], *tally.examples, sep="\n", flush=True)
     print(f"\n{args.clients} concurrent clients, {args.rounds} conversations each\n")
-    print("| set-up | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | wrong replies "
-          "| 100 KB refusal ms | delay to another client ms |")
+    print(
+        "| set-up | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | wrong replies "
+        "| 100 KB refusal ms | delay to another client ms |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     print(*rows, sep="\n")
 

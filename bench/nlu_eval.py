@@ -10,6 +10,7 @@ the expected service must come first. A request nothing is found for is a miss.
 
     .venv/bin/python -m bench.nlu_eval [--model models/....tar.gz] [--misses]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,8 +55,13 @@ async def evaluate(agent: Agent, catalogue: Catalogue) -> Dict[str, float]:
     precision = true_pos / predicted if predicted else 0.0
     recall = true_pos / expected if expected else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"utterances": len(examples), "intent_accuracy": correct / len(examples), "entity_f1": f1,
-            "entity_precision": precision, "entity_recall": recall}
+    return {
+        "utterances": len(examples),
+        "intent_accuracy": correct / len(examples),
+        "entity_f1": f1,
+        "entity_precision": precision,
+        "entity_recall": recall,
+    }
 
 
 async def right_service_first(agent: Agent, catalogue: Catalogue, cases: Path) -> Tuple[int, List[str]]:
@@ -65,12 +71,15 @@ async def right_service_first(agent: Agent, catalogue: Catalogue, cases: Path) -
     misses = []
     for row in rows:
         parsed = await agent.parse_message(row["text"])
-        named = resolve_service(catalogue, request_readings(parsed), row["text"], limit=4,
-                                near=_place(catalogue, parsed))
+        named = resolve_service(
+            catalogue, request_readings(parsed), row["text"], limit=4, near=_place(catalogue, parsed)
+        )
         got = named.matches[0].service.id if named and named.matches else None
         if got != row["expected_service_id"]:
-            misses.append(f"{row['text']!r}: expected {row['expected_service_id']}, got {got} "
-                          f"(read as {named.text if named else None!r})")
+            misses.append(
+                f"{row['text']!r}: expected {row['expected_service_id']}, got {got} "
+                f"(read as {named.text if named else None!r})"
+            )
     return len(rows), misses
 
 
@@ -93,8 +102,7 @@ class Tally:
         return f"{self.right_service / self.requests:.2f} of {self.requests} | {office}"
 
 
-async def by_province(agent: Agent, catalogue: Catalogue, cases: Path,
-                      misses: List[str]) -> Dict[str, Tally]:
+async def by_province(agent: Agent, catalogue: Catalogue, cases: Path, misses: List[str]) -> Dict[str, Tally]:
     """Right service first and right office first (the first office is in the expected city), per province."""
     with cases.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -102,8 +110,9 @@ async def by_province(agent: Agent, catalogue: Catalogue, cases: Path,
     for row in rows:
         parsed = await agent.parse_message(row["text"])
         place = _place(catalogue, parsed)
-        named = resolve_service(catalogue, request_readings(parsed, place_named(parsed)), row["text"], limit=4,
-                                near=place)
+        named = resolve_service(
+            catalogue, request_readings(parsed, place_named(parsed)), row["text"], limit=4, near=place
+        )
         service = named.matches[0].service if named and named.matches and not named.needs_province else None
         where = place or (named.where.place if named else None)
         office_ok = None
@@ -114,8 +123,10 @@ async def by_province(agent: Agent, catalogue: Catalogue, cases: Path,
         tallies.setdefault(row["province"], Tally()).add(service_ok, office_ok)
         if not service_ok or office_ok is False:
             first = offices[0].location.city if row["expected_office_city"] and offices else None
-            misses.append(f"{row['province']} {row['text']!r}: expected {row['expected_service_id']} "
-                          f"/ {row['expected_office_city'] or '-'}, got {service.id if service else None} / {first}")
+            misses.append(
+                f"{row['province']} {row['text']!r}: expected {row['expected_service_id']} "
+                f"/ {row['expected_office_city'] or '-'}, got {service.id if service else None} / {first}"
+            )
     return tallies
 
 
@@ -124,8 +135,10 @@ async def report(model: Path, catalogue: Catalogue, show_misses: bool) -> None:
     results = await evaluate(agent, catalogue)
     print(f"held-out utterances: {results['utterances']}")
     print(f"intent accuracy:     {results['intent_accuracy']:.3f}")
-    print(f"entity F1:           {results['entity_f1']:.3f} (precision {results['entity_precision']:.3f}, "
-          f"recall {results['entity_recall']:.3f})")
+    print(
+        f"entity F1:           {results['entity_f1']:.3f} (precision {results['entity_precision']:.3f}, "
+        f"recall {results['entity_recall']:.3f})"
+    )
     total = missed = 0
     for cases in sorted(HELDOUT.glob("expected_services*.csv")):
         count, misses = await right_service_first(agent, catalogue, cases)

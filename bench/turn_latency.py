@@ -7,6 +7,7 @@ p95 to the minimal assistant's. The minimal one is made on the fly with
 
     .venv/bin/python -m bench.turn_latency [--turns 200]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,13 @@ MINIMAL_TURN = "hello"
 
 
 def minimal_assistant(folder: Path) -> Path:
-    subprocess.run([str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(folder)], check=True,
-                   cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(folder)],
+        check=True,
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return next((folder / "models").glob("*.tar.gz"))
 
 
@@ -42,8 +48,9 @@ def timed(base_url: str, text: str) -> float:
 
 def summary(samples: List[float]) -> str:
     ordered = sorted(samples)
-    return (f"p50 {statistics.median(ordered) * 1000:7.1f} ms  "
-            f"p95 {ordered[int(0.95 * (len(ordered) - 1))] * 1000:7.1f} ms")
+    return (
+        f"p50 {statistics.median(ordered) * 1000:7.1f} ms  p95 {ordered[int(0.95 * (len(ordered) - 1))] * 1000:7.1f} ms"
+    )
 
 
 def p95(samples: List[float]) -> float:
@@ -62,9 +69,16 @@ def main() -> None:
         url = f"sqlite:///{root / 'catalogue.db'}"
         build(DEFAULT_DATA_DIR, url)
         minimal_port = free_port()
-        with running_assistant(root, catalogue_url=url) as guichet, serving(
-                [rasa_server_command(minimal_port, minimal_model)], [f"http://127.0.0.1:{minimal_port}/"],
-                root / "minimal", {}, cwd=root / "minimal"):
+        with (
+            running_assistant(root, catalogue_url=url) as guichet,
+            serving(
+                [rasa_server_command(minimal_port, minimal_model)],
+                [f"http://127.0.0.1:{minimal_port}/"],
+                root / "minimal",
+                {},
+                cwd=root / "minimal",
+            ),
+        ):
             minimal = f"http://127.0.0.1:{minimal_port}"
             for _ in range(5):  # warm-up: first turns load lazily built indexes
                 timed(guichet, GUICHET_TURN), timed(minimal, MINIMAL_TURN)

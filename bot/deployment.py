@@ -7,6 +7,7 @@ Redis lock store (GUICHET_LOCK_URL), and several Rasa and action server processe
 GUICHET_ACTION_WORKERS). Rasa refuses more than one worker with an in-memory lock store (two processes
 would answer the same conversation at once); so does this module, loudly rather than silently.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,18 +34,21 @@ class Deployment:
         if self.workers > 1 and not self.lock_url:
             raise ValueError("more than one Rasa worker needs a shared lock store: set GUICHET_LOCK_URL=redis://...")
         if self.workers > 1 and self.tracker_url.startswith("sqlite"):
-            raise ValueError("more than one Rasa worker needs a shared tracker store: "
-                             "set GUICHET_TRACKER_URL=postgresql://...")
+            raise ValueError(
+                "more than one Rasa worker needs a shared tracker store: set GUICHET_TRACKER_URL=postgresql://..."
+            )
         if not self.lock_prefix.isalnum():
             raise ValueError("GUICHET_LOCK_PREFIX must be letters and digits only")
 
     @classmethod
     def from_settings(cls, workdir: Path) -> "Deployment":
-        return cls(tracker_url=settings.get("GUICHET_TRACKER_URL", f"sqlite:///{workdir / 'tracker.db'}"),
-                   lock_url=settings.get("GUICHET_LOCK_URL", "") or None,
-                   lock_prefix=settings.get("GUICHET_LOCK_PREFIX", "guichet"),
-                   workers=int(settings.get("GUICHET_WORKERS", "1")),
-                   action_workers=int(settings.get("GUICHET_ACTION_WORKERS", "1")))
+        return cls(
+            tracker_url=settings.get("GUICHET_TRACKER_URL", f"sqlite:///{workdir / 'tracker.db'}"),
+            lock_url=settings.get("GUICHET_LOCK_URL", "") or None,
+            lock_prefix=settings.get("GUICHET_LOCK_PREFIX", "guichet"),
+            workers=int(settings.get("GUICHET_WORKERS", "1")),
+            action_workers=int(settings.get("GUICHET_ACTION_WORKERS", "1")),
+        )
 
     def endpoints(self, action_url: str) -> Dict[str, Any]:
         """The project's endpoints.yml with this deployment's action server, tracker store and lock store."""
@@ -64,6 +68,11 @@ def redis_lock_store(url: str, prefix: str) -> Dict[str, Any]:
     parts = urlsplit(url)
     if parts.scheme != "redis" or not parts.hostname:
         raise ValueError(f"GUICHET_LOCK_URL must look like redis://127.0.0.1:6379/0, not {url!r}")
-    config: Dict[str, Any] = {"type": "redis", "url": parts.hostname, "port": parts.port or 6379,
-                              "db": int(parts.path.strip("/") or 0), "key_prefix": prefix}
+    config: Dict[str, Any] = {
+        "type": "redis",
+        "url": parts.hostname,
+        "port": parts.port or 6379,
+        "db": int(parts.path.strip("/") or 0),
+        "key_prefix": prefix,
+    }
     return {**config, "password": parts.password} if parts.password else config

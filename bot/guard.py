@@ -12,6 +12,7 @@ of a long message and the "temporarily unavailable" answer when the action serve
 Their language comes from the page's metadata or the message itself (actions.language.detect is pure
 and needs no action server).
 """
+
 from __future__ import annotations
 
 import re
@@ -35,9 +36,9 @@ MAX_BODY_BYTES = 262_144
 REPLIES = {
     "too_long": {
         "en": "Your message is too long for me ({length} characters; the limit is {limit}). "
-              "Please ask one short question, for example “passport in Calgary”.",
+        "Please ask one short question, for example “passport in Calgary”.",
         "fr": "Votre message est trop long pour moi ({length} caractères; la limite est de {limit}). "
-              "Posez une question courte, par exemple « passeport à Québec ».",
+        "Posez une question courte, par exemple « passeport à Québec ».",
     },
     "bad_button": {
         "en": "I can't use that command. Type your question, or use the buttons I offer.",
@@ -49,9 +50,9 @@ REPLIES = {
     },
     "unavailable": {
         "en": "Sorry, I'm temporarily unavailable. Please try again in a few minutes, or call "
-              "1 800 O-Canada (1-800-622-6232, TTY 1-800-926-9105).",
+        "1 800 O-Canada (1-800-622-6232, TTY 1-800-926-9105).",
         "fr": "Désolé, je suis temporairement indisponible. Réessayez dans quelques minutes ou appelez "
-              "1 800 O-Canada (1-800-622-6232, ATS 1-800-926-9105).",
+        "1 800 O-Canada (1-800-622-6232, ATS 1-800-926-9105).",
     },
 }
 
@@ -80,8 +81,9 @@ def clean_metadata(metadata: Any) -> Dict[str, Any]:
     """Only a small JSON object of plain values reaches the tracker; anything else is dropped."""
     if not isinstance(metadata, dict):
         return {}
-    kept = {str(k)[:40]: v for k, v in metadata.items()
-            if isinstance(v, (str, int, float, bool)) and len(str(v)) <= 200}
+    kept = {
+        str(k)[:40]: v for k, v in metadata.items() if isinstance(v, (str, int, float, bool)) and len(str(v)) <= 200
+    }
     return kept if len(str(kept)) <= MAX_METADATA_CHARS else {}
 
 

@@ -11,6 +11,7 @@ MAX_NEW_PER_WINDOW new requests in WINDOW_MINUTES (the client is then given the 
 so a flood cannot bury real clients. Transcripts are masked again before filing (bot.privacy) and the
 staff listing escapes control characters, so client text can never drive the staff terminal.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,7 +32,8 @@ WINDOW_MINUTES = 10
 
 metadata = MetaData()
 requests = Table(
-    "handoff_requests", metadata,
+    "handoff_requests",
+    metadata,
     Column("reference", Text, primary_key=True),
     Column("sender_id", Text, nullable=False),
     Column("language", Text, nullable=False),
@@ -54,15 +56,16 @@ class HandoffQueue:
     def __init__(self, url: Optional[str] = None) -> None:
         url = url or handoff_url()
         if url.startswith("sqlite:///"):
-            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+            Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
         self._engine = create_engine(url, future=True)
         metadata.create_all(self._engine)
 
     def file(self, sender_id: str, language: str, transcript: List[Dict[str, str]]) -> Optional[str]:
         """Queue a conversation and return the reference the client quotes; None when intake is full."""
         with self._engine.begin() as conn:
-            open_already = conn.execute(select(requests.c.reference).where(
-                requests.c.sender_id == sender_id, requests.c.status == "open")).scalar()
+            open_already = conn.execute(
+                select(requests.c.reference).where(requests.c.sender_id == sender_id, requests.c.status == "open")
+            ).scalar()
             if open_already:
                 return str(open_already)
             since = (now() - timedelta(minutes=WINDOW_MINUTES)).isoformat(timespec="seconds")
@@ -71,10 +74,19 @@ class HandoffQueue:
                 return None
             reference = "G-" + secrets.token_hex(3).upper()
             masked = [{**turn, "text": mask_personal_data(turn["text"])} for turn in transcript]
-            conn.execute(requests.insert(), [{
-                "reference": reference, "sender_id": sender_id, "language": language, "status": "open",
-                "created_at": now().isoformat(timespec="seconds"),
-                "transcript": json.dumps(masked, ensure_ascii=False)}])
+            conn.execute(
+                requests.insert(),
+                [
+                    {
+                        "reference": reference,
+                        "sender_id": sender_id,
+                        "language": language,
+                        "status": "open",
+                        "created_at": now().isoformat(timespec="seconds"),
+                        "transcript": json.dumps(masked, ensure_ascii=False),
+                    }
+                ],
+            )
         return reference
 
     def open_requests(self) -> List[Dict[str, str]]:
@@ -99,8 +111,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.command == "close":
         return 0 if queue.close(args.reference) else 1
     for item in queue.open_requests():
-        print(printable(f"{item['reference']}  {item['created_at']}  {item['language']}  "
-                        f"conversation {item['sender_id']}"))
+        print(
+            printable(
+                f"{item['reference']}  {item['created_at']}  {item['language']}  conversation {item['sender_id']}"
+            )
+        )
         for turn in json.loads(item["transcript"]):
             print(f"    {turn['who']:>4}: {printable(turn['text'])}")
     return 0

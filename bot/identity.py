@@ -11,6 +11,7 @@ client must not be able to type one. The channels sign each payload the bot offe
 conversation it was offered in; a "/" message is accepted only with a valid signature for that
 conversation, and its signature is removed before Rasa sees it.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -5,6 +5,7 @@ build/). The end-to-end tests and the benchmarks start the very same servers thr
 `running_assistant`, on free ports with a private tracker store, handoff queue and signing key, so
 they never disturb a running assistant.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,9 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: float
 
 
 @contextmanager
-def serving(commands: List[List[str]], health_urls: List[str], workdir: Path, env: Dict[str, str],
-            cwd: Path = REPO_ROOT) -> Iterator[List[subprocess.Popen]]:
+def serving(
+    commands: List[List[str]], health_urls: List[str], workdir: Path, env: Dict[str, str], cwd: Path = REPO_ROOT
+) -> Iterator[List[subprocess.Popen]]:
     """Runs servers (started in order, each up before the next) for the duration of the block.
 
     Each server leads a process group of its own, so stopping it stops its worker processes too.
@@ -60,8 +62,16 @@ def serving(commands: List[List[str]], health_urls: List[str], workdir: Path, en
     try:
         for index, (command, health) in enumerate(zip(commands, health_urls)):
             log = workdir / f"server-{index}.log"
-            processes.append(subprocess.Popen(command, cwd=cwd, env={**os.environ, **env}, stdout=log.open("a"),
-                                              stderr=subprocess.STDOUT, start_new_session=True))
+            processes.append(
+                subprocess.Popen(
+                    command,
+                    cwd=cwd,
+                    env={**os.environ, **env},
+                    stdout=log.open("a"),
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            )
             wait_until_up(health, processes[-1], log)
         yield processes
     finally:
@@ -81,8 +91,13 @@ def stop(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
         process.wait()
 
 
-def rasa_server_command(port: int, model: Path, endpoints: Optional[Path] = None,
-                        credentials: Optional[Path] = None, host: str = "127.0.0.1") -> List[str]:
+def rasa_server_command(
+    port: int,
+    model: Path,
+    endpoints: Optional[Path] = None,
+    credentials: Optional[Path] = None,
+    host: str = "127.0.0.1",
+) -> List[str]:
     command = [str(VENV_BIN / "rasa"), "run", "--interface", host, "--port", str(port), "--model", str(model)]
     command += ["--endpoints", str(endpoints)] if endpoints else []
     return command + (["--credentials", str(credentials)] if credentials else [])
@@ -96,11 +111,15 @@ def rasa_environment(workdir: Path, catalogue_url: Optional[str], deployment: De
     """
     secret = Path(settings.get("GUICHET_SECRET_FILE", str(workdir / "secret.key")))
     settings.secret_key(secret)
-    env = {"SQLALCHEMY_SILENCE_UBER_WARNING": "1", "RASA_TELEMETRY_ENABLED": "false",
-           "SANIC_HOST": "127.0.0.1",  # the action server: loopback only, whatever GUICHET_HOST says
-           "SANIC_REQUEST_MAX_SIZE": str(MAX_BODY_BYTES),  # Sanic answers 413 to larger bodies before reading them
-           "GUICHET_HANDOFF_URL": settings.get("GUICHET_HANDOFF_URL", f"sqlite:///{workdir / 'handoff.db'}"),
-           "GUICHET_SECRET_FILE": str(secret), **deployment.environment()}
+    env = {
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "RASA_TELEMETRY_ENABLED": "false",
+        "SANIC_HOST": "127.0.0.1",  # the action server: loopback only, whatever GUICHET_HOST says
+        "SANIC_REQUEST_MAX_SIZE": str(MAX_BODY_BYTES),  # Sanic answers 413 to larger bodies before reading them
+        "GUICHET_HANDOFF_URL": settings.get("GUICHET_HANDOFF_URL", f"sqlite:///{workdir / 'handoff.db'}"),
+        "GUICHET_SECRET_FILE": str(secret),
+        **deployment.environment(),
+    }
     return {**env, "GUICHET_CATALOGUE_URL": catalogue_url} if catalogue_url else env
 
 
@@ -121,9 +140,16 @@ def running_assistant(workdir: Path, **options: Any) -> Iterator[str]:
 
 
 @contextmanager
-def started_assistant(workdir: Path, catalogue_url: Optional[str] = None, model: Optional[Path] = None,
-                      host: str = "127.0.0.1", port: Optional[int] = None, actions_port: Optional[int] = None,
-                      cors: Optional[List[str]] = None, deployment: Optional[Deployment] = None) -> Iterator[Running]:
+def started_assistant(
+    workdir: Path,
+    catalogue_url: Optional[str] = None,
+    model: Optional[Path] = None,
+    host: str = "127.0.0.1",
+    port: Optional[int] = None,
+    actions_port: Optional[int] = None,
+    cors: Optional[List[str]] = None,
+    deployment: Optional[Deployment] = None,
+) -> Iterator[Running]:
     """Runs Guichet's action server and Rasa server for the duration of the block.
 
     This is how `make run` starts Guichet too (`python -m bot.launch`), so the end-to-end tests check
@@ -135,8 +161,9 @@ def started_assistant(workdir: Path, catalogue_url: Optional[str] = None, model:
     deployment = deployment or Deployment(tracker_url=f"sqlite:///{workdir / 'tracker.db'}")
     actions_port, rasa_port = actions_port or free_port(), port or free_port()
     endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(yaml.safe_dump(deployment.endpoints(f"http://127.0.0.1:{actions_port}/webhook")),
-                         encoding="utf-8")
+    endpoints.write_text(
+        yaml.safe_dump(deployment.endpoints(f"http://127.0.0.1:{actions_port}/webhook")), encoding="utf-8"
+    )
     rasa = rasa_server_command(rasa_port, model or latest_model(), endpoints, REPO_ROOT / "credentials.yml", host)
     rasa += ["--cors", *cors] if cors else []
     token = settings.get("GUICHET_API_TOKEN", "")
@@ -147,16 +174,18 @@ def started_assistant(workdir: Path, catalogue_url: Optional[str] = None, model:
         yield Running(f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{rasa_port}", actions, server)
 
 
-def say(base_url: str, sender: Optional[str], text: str,
-        metadata: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+def say(
+    base_url: str, sender: Optional[str], text: str, metadata: Optional[Dict[str, Any]] = None
+) -> List[Dict[str, Any]]:
     """One user message over the REST channel; returns the bot's messages.
 
     Guichet issues conversation ids: a sender it did not issue starts a new conversation, whose id is
     each reply's recipient_id (see Conversation).
     """
     body = json.dumps({"sender": sender, "message": text, "metadata": metadata or {}}).encode()
-    request = urllib.request.Request(f"{base_url}/webhooks/rest/webhook", data=body,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{base_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         return json.loads(response.read())
 
@@ -188,16 +217,18 @@ def main() -> None:
     api = "on (token from GUICHET_API_TOKEN)" if settings.get("GUICHET_API_TOKEN", "") else "off"
     print("Guichet is starting (model loading takes a few seconds)...", flush=True)
     deployment = Deployment.from_settings(workdir)
-    with running_assistant(workdir, host=host, port=port, actions_port=5055, cors=cors,
-                           deployment=deployment) as url:
-        print(f"""Guichet is up:
+    with running_assistant(workdir, host=host, port=port, actions_port=5055, cors=cors, deployment=deployment) as url:
+        print(
+            f"""Guichet is up:
   web page      {url}/web/   (français : {url}/web/fr/)
   REST webhook  POST {url}/webhooks/rest/webhook  {{"message": "hello"}}  (then "sender": the reply's recipient_id)
   socket.io     {url}/socket.io
   Rasa HTTP API {api}
   processes     {deployment.workers} Rasa, {deployment.action_workers} action server; conversations in {deployment.tracker_url.split("://")[0]}
   logs          {workdir}/server-0.log (actions), {workdir}/server-1.log (Rasa)
-Ctrl-C stops it.""", flush=True)
+Ctrl-C stops it.""",
+            flush=True,
+        )
         try:
             while True:
                 time.sleep(3600)

@@ -1,4 +1,5 @@
 """Where trained Rasa models live, for the run scripts, benchmarks and end-to-end tests."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -10,6 +10,7 @@ Well-kept libraries decide what is a number where they exist: python-stdnum chec
 finds phone numbers as Canadians write them. Health card numbers and street addresses have no such
 library; their patterns are written for Canada's formats and err towards masking.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,14 +36,16 @@ ONTARIO_HEALTH = re.compile(r"\b\d{4}[ -]?\d{3}[ -]?\d{3}[ -]?[A-Za-z]{2}\b")
 LONG_NUMBER = re.compile(r"(?<!\w)\d(?:[ -]?\d){7,}(?!\w)")
 STREET_TYPES = (
     "street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|crescent|cres|court|ct|lane|ln|way|place|pl|"
-    "terrace|trail|parkway|pkwy|highway|hwy|circle|square|sq|row")
+    "terrace|trail|parkway|pkwy|highway|hwy|circle|square|sq|row"
+)
 FRENCH_STREET_TYPES = "rue|avenue|av|boulevard|boul|bd|chemin|ch|route|rang|place|montée|côte|allée|impasse|promenade"
 STREET_ADDRESS = re.compile(
     r"\b\d{1,6}[A-Za-z]?(?:[- ]\d{1,5})?,?\s+(?:"
     rf"(?:[\w'’.-]+\s+){{1,4}}(?:{STREET_TYPES})\b\.?(?:\s+(?:n|s|e|w|north|south|east|west|nord|sud|est|ouest)\b\.?)?"
     rf"|(?:{FRENCH_STREET_TYPES})\s+(?:(?!(?:à|au|in|en|near|près)\b)[\w'’.-]+[ \t]*){{1,4}}"
     r")",
-    re.IGNORECASE | re.UNICODE)
+    re.IGNORECASE | re.UNICODE,
+)
 
 
 def _replace(text: str, spans: List[Tuple[int, int, str]]) -> str:
@@ -58,20 +61,27 @@ def _replace(text: str, spans: List[Tuple[int, int, str]]) -> str:
 
 def _sins(text: str) -> List[Tuple[int, int, str]]:
     called_sin = bool(SIN_WORDS.search(text))
-    return [(m.start(), m.end(), SIN_MASK) for m in NINE_DIGITS.finditer(text)
-            if called_sin or sin_number.is_valid(m.group())]
+    return [
+        (m.start(), m.end(), SIN_MASK)
+        for m in NINE_DIGITS.finditer(text)
+        if called_sin or sin_number.is_valid(m.group())
+    ]
 
 
 def _phones(text: str) -> List[Tuple[int, int, str]]:
-    return [(m.start, m.end, PHONE_MASK)
-            for m in phonenumbers.PhoneNumberMatcher(text, "CA", leniency=phonenumbers.Leniency.POSSIBLE)]
+    return [
+        (m.start, m.end, PHONE_MASK)
+        for m in phonenumbers.PhoneNumberMatcher(text, "CA", leniency=phonenumbers.Leniency.POSSIBLE)
+    ]
 
 
 def mask_personal_data(text: str) -> str:
     """`text` with SINs, phone numbers, e-mail addresses, health card numbers and street addresses masked."""
     text = EMAIL.sub(EMAIL_MASK, text)
     spans = _sins(text)
-    spans += [(m.start(), m.end(), HEALTH_CARD_MASK) for pattern in (RAMQ, ONTARIO_HEALTH) for m in pattern.finditer(text)]
+    spans += [
+        (m.start(), m.end(), HEALTH_CARD_MASK) for pattern in (RAMQ, ONTARIO_HEALTH) for m in pattern.finditer(text)
+    ]
     text = _replace(text, spans)
     text = _replace(text, _phones(text))
     text = LONG_NUMBER.sub(NUMBER_MASK, text)

@@ -4,6 +4,7 @@ Sliding one-minute windows kept in this process's memory: each Rasa process limi
 which is what protects it. A deployment behind a reverse proxy sees the proxy's address as the
 client; there the proxy's own limit per address does that part (documented in the README).
 """
+
 from __future__ import annotations
 
 import time

@@ -15,18 +15,19 @@ with `recipient_id`), with these differences:
   the turn (bot.tracker_store), the client gets the polite "temporarily unavailable" reply instead of
   an empty list or an answer given without the conversation's context.
 """
+
 from __future__ import annotations
 
 import logging
 from asyncio import CancelledError
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import guard, rate_limit
+from bot import guard, health, rate_limit
 from bot.guard import MAX_BODY_BYTES
 from bot.identity import conversation_id, sign_payload
 from bot.tracker_store import watching_turn
@@ -73,8 +74,13 @@ class GuichetRestInput(InputChannel):
         webhook = Blueprint("guichet_rest", __name__)
 
         @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
+        async def alive(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @webhook.route("/health", methods=["GET"])
+        async def dependencies(request: Request) -> HTTPResponse:
+            status, body = await health.report(getattr(request.app.ctx, "agent", None))
+            return response.json(body, status=status)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -96,14 +102,20 @@ class GuichetRestInput(InputChannel):
             collector = CollectingOutputChannel()
             with watching_turn() as store_failures:
                 try:
-                    await on_new_message(UserMessage(screened.text, collector, conversation,
-                                                     input_channel=self.name(), metadata=metadata))
+                    await on_new_message(
+                        UserMessage(
+                            screened.text, collector, conversation, input_channel=self.name(), metadata=metadata
+                        )
+                    )
                 except CancelledError:
                     logger.error("REST message timed out")
                 except Exception:
                     logger.exception("REST message failed")
-            messages = collector.messages if collector.messages and not store_failures else [
-                {"recipient_id": conversation, "text": guard.reply("unavailable", screened.text, metadata)}]
+            messages = (
+                collector.messages
+                if collector.messages and not store_failures
+                else [{"recipient_id": conversation, "text": guard.reply("unavailable", screened.text, metadata)}]
+            )
             return response.json(signed(messages, conversation), headers=headers)
 
         return webhook

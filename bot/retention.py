@@ -6,6 +6,7 @@ Rasa's SQL tracker store, and handoff requests filed more than N days ago leave 
 daily (cron, a systemd timer or the platform's scheduler); it is idempotent and works on SQLite and
 PostgreSQL alike, through the same SQLAlchemy URLs the servers use.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,10 +28,14 @@ def purge_trackers(url: str, days: int, now: Optional[float] = None) -> int:
     events = Table("events", MetaData(), autoload_with=engine)
     cutoff = (now if now is not None else time.time()) - days * 86400
     with engine.begin() as conn:
-        stale = [row[0] for row in conn.execute(
-            select(events.c.sender_id).group_by(events.c.sender_id).having(func.max(events.c.timestamp) < cutoff))]
+        stale = [
+            row[0]
+            for row in conn.execute(
+                select(events.c.sender_id).group_by(events.c.sender_id).having(func.max(events.c.timestamp) < cutoff)
+            )
+        ]
         for start in range(0, len(stale), 500):
-            conn.execute(events.delete().where(events.c.sender_id.in_(stale[start:start + 500])))
+            conn.execute(events.delete().where(events.c.sender_id.in_(stale[start : start + 500])))
     return len(stale)
 
 

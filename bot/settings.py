@@ -5,6 +5,7 @@ start a server without reloading modules. The README's settings table lists the 
 keeps the two in sync. The catalogue's own URL (`GUICHET_CATALOGUE_URL`) belongs to services_catalog,
 which knows nothing of the bot, and is listed here only so the table is complete.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,30 +18,29 @@ from bot.models import REPO_ROOT
 # name -> (default, what it does); the README's settings table is generated from nothing but must match this.
 SETTINGS: Dict[str, str] = {
     "GUICHET_HOST": "Address the Rasa server (chat page, socket.io, REST) listens on. Default 127.0.0.1; "
-                    "set 0.0.0.0 only behind a reverse proxy.",
+    "set 0.0.0.0 only behind a reverse proxy.",
     "GUICHET_PORT": "Port of the Rasa server. Default 5005.",
     "GUICHET_API_TOKEN": "When set, Rasa's HTTP API (trackers, model) is enabled and needs this token; "
-                         "unset, the API is off.",
+    "unset, the API is off.",
     "GUICHET_CORS": "Browser origins allowed on the chat channels (space-separated). "
-                    "Default: the local page's origins.",
+    "Default: the local page's origins.",
     "GUICHET_SECRET_FILE": "File holding the key that signs conversation ids and buttons. "
-                           "Default build/secret.key, created on first use.",
+    "Default build/secret.key, created on first use.",
     "GUICHET_MAX_MESSAGE_CHARS": "Longest message a client may send. Default 1000.",
     "GUICHET_CLIENT_MESSAGES_PER_MINUTE": "Messages one client address may send a minute, all conversations "
-                                          "together. Default 600 (a conversation alone: 30).",
+    "together. Default 600 (a conversation alone: 30).",
     "GUICHET_HANDOFF_URL": "SQLAlchemy URL of the handoff queue. Default: SQLite under build/.",
     "GUICHET_TRACKER_URL": "SQLAlchemy URL of Rasa's tracker store (conversations), also purged by "
-                           "`python -m bot.retention`. Default: build/tracker.db; postgresql://... in production.",
+    "`python -m bot.retention`. Default: build/tracker.db; postgresql://... in production.",
     "GUICHET_LOCK_URL": "Redis URL of Rasa's lock store (redis://host:6379/0), needed by more than one Rasa "
-                        "process. Default: in memory (one process).",
+    "process. Default: in memory (one process).",
     "GUICHET_LOCK_PREFIX": "Alphanumeric prefix of the lock store's Redis keys. Default guichet.",
     "GUICHET_WORKERS": "Rasa server processes (Sanic workers); more than 1 needs GUICHET_LOCK_URL and a shared "
-                       "tracker store. Default 1.",
+    "tracker store. Default 1.",
     "GUICHET_ACTION_WORKERS": "Action server processes. Default 1.",
     "GUICHET_RETENTION_DAYS": "Conversations older than this many days are purged by "
-                              "`python -m bot.retention`. Default 30.",
-    "GUICHET_CATALOGUE_URL": "SQLAlchemy URL of the catalogue (read by services_catalog). "
-                             "Default: build/catalogue.db.",
+    "`python -m bot.retention`. Default 30.",
+    "GUICHET_CATALOGUE_URL": "SQLAlchemy URL of the catalogue (read by services_catalog). Default: build/catalogue.db.",
 }
 
 

@@ -26,6 +26,7 @@ plus `allowed_origins`. Two things Rasa 3.6.21's own `socketio` channel gets wro
    produces nothing (action server down) or during which the tracker store failed gets the polite
    "temporarily unavailable" reply instead.
 """
+
 from __future__ import annotations
 
 import logging
@@ -64,7 +65,7 @@ def origin_allowed(origin: Optional[Text], allowed: Iterable[Text]) -> bool:
             return True
         if entry.endswith(":*"):
             base = entry[:-2]
-            if origin == base or (origin.startswith(base + ":") and origin[len(base) + 1:].isdigit()):
+            if origin == base or (origin.startswith(base + ":") and origin[len(base) + 1 :].isdigit()):
                 return True
     return False
 
@@ -167,8 +168,9 @@ class GuichetSocketIOInput(SocketIOInput):
             if not refusal:
                 with watching_turn() as store_failures:
                     try:
-                        await on_new_message(UserMessage(screened.text, output, session_id,
-                                                         input_channel=self.name(), metadata=metadata))
+                        await on_new_message(
+                            UserMessage(screened.text, output, session_id, input_channel=self.name(), metadata=metadata)
+                        )
                     except Exception:
                         logger.exception("socket.io message failed")
                 if store_failures or not output.held:

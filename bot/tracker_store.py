@@ -10,6 +10,7 @@ replace that turn's replies with the polite bilingual one. The failure is also l
 Endpoints: `tracker_store: {type: bot.tracker_store.GuardedSQLTrackerStore, dialect: ..., db: ...}`, the
 same keys as Rasa's `type: SQL`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -83,7 +84,10 @@ class GuardedSQLTrackerStore(SQLTrackerStore):
 def endpoint_config(url: str) -> Dict[str, Any]:
     """The endpoints.yml `tracker_store` section for a SQLAlchemy URL (sqlite:///file or postgresql://...)."""
     parsed = make_url(url)
-    config: Dict[str, Any] = {"type": f"{__name__}.{GuardedSQLTrackerStore.__name__}",
-                              "dialect": parsed.get_backend_name(), "db": parsed.database}
+    config: Dict[str, Any] = {
+        "type": f"{__name__}.{GuardedSQLTrackerStore.__name__}",
+        "dialect": parsed.get_backend_name(),
+        "db": parsed.database,
+    }
     optional = {"url": parsed.host, "port": parsed.port, "username": parsed.username, "password": parsed.password}
     return {**config, **{key: value for key, value in optional.items() if value is not None}}

@@ -11,6 +11,7 @@ Every response carries a Content-Security-Policy that only allows this origin's 
 images and socket, so even a rendering bug could not run injected script or load anything from
 the internet.
 """
+
 from __future__ import annotations
 
 import mimetypes
@@ -36,7 +37,8 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         "connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; "
-        "frame-ancestors 'none'"),
+        "frame-ancestors 'none'"
+    ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-cache",
@@ -101,8 +103,11 @@ class WebPageChannel(InputChannel):
                 return await send_file(None)
             path = self.node_modules / VENDOR_FILES[name]
             if not path.is_file():
-                return response.text(f"{VENDOR_FILES[name]} is missing from node_modules/: run `npm ci`",
-                                     status=500, headers=SECURITY_HEADERS)
+                return response.text(
+                    f"{VENDOR_FILES[name]} is missing from node_modules/: run `npm ci`",
+                    status=500,
+                    headers=SECURITY_HEADERS,
+                )
             return await send_file(path)
 
         @web.route("/<relative:path>", methods=["GET"])

@@ -9,6 +9,7 @@ recreated the live tables). Any other database is rewritten inside one
 transaction. Readers notice the new build stamp and reload without a restart
 (see catalogue.py).
 """
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,16 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from services_catalog.csv_source import DEFAULT_DATA_DIR, Problem, Source, read_source
-from services_catalog.schema import (BUILD_SCHEMA_PREFIX, SA_TABLES, catalogue_meta, current_build, database_url,
-                                     metadata, sqlite_path, uses_build_schemas)
+from services_catalog.schema import (
+    BUILD_SCHEMA_PREFIX,
+    SA_TABLES,
+    catalogue_meta,
+    current_build,
+    database_url,
+    metadata,
+    sqlite_path,
+    uses_build_schemas,
+)
 from services_catalog.tables import TABLES, Table
 from services_catalog.validation import summary, validate
 

@@ -4,11 +4,12 @@
 snapshot, so service owners' edits reach a running assistant without a
 restart or a retrain. A failed reload keeps the last good snapshot.
 """
+
 from __future__ import annotations
 
 import heapq
-import math
 import logging
+import math
 import os
 import threading
 import time as clock
@@ -17,13 +18,26 @@ from datetime import date
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from sqlalchemy import create_engine, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
 from services_catalog.geography import Place, gazetteer, haversine_km
 from services_catalog.jurisdiction import Whereabouts, whereabouts
-from services_catalog.model import (LEVEL_ORDER, Bilingual, Bundle, CrossPromotion, LifeEvent, Location, NearbyAnswer, OfficeHit,
-                                    OpeningHours,
-                                    Organization, Outreach, Service, ServiceMatch)
+from services_catalog.model import (
+    LEVEL_ORDER,
+    Bilingual,
+    Bundle,
+    CrossPromotion,
+    LifeEvent,
+    Location,
+    NearbyAnswer,
+    OfficeHit,
+    OpeningHours,
+    Organization,
+    Outreach,
+    Service,
+    ServiceMatch,
+)
 from services_catalog.schema import catalogue_meta, current_build, database_url, sqlite_path, uses_build_schemas
 from services_catalog.snapshot import Snapshot, load_snapshot
 from services_catalog.text import fold
@@ -61,7 +75,8 @@ def _general_first(close: List[ServiceMatch], message: str) -> List[ServiceMatch
 
     def specialises(match: ServiceMatch, other: ServiceMatch) -> bool:
         return other.service.organization is match.service.organization and any(
-            extra(other, lang) < extra(match, lang) for lang in ("en", "fr"))
+            extra(other, lang) < extra(match, lang) for lang in ("en", "fr")
+        )
 
     general = [m for m in close if not any(specialises(m, o) for o in close if o is not m)]
     return general or close
@@ -81,6 +96,31 @@ def _nearest_among_equals(close: List[ServiceMatch]) -> List[ServiceMatch]:
     """
     near = iter(sorted((m for m in close if _within_reach(m)), key=lambda m: (m.nearest_km, -m.score)))
     return [next(near) if _within_reach(m) else m for m in close]
+
+
+def current_build_tables(conn: Connection) -> Connection:
+    """The connection, reading the current build's tables (on PostgreSQL, those of its schema)."""
+    if uses_build_schemas(conn.dialect.name):
+        schema = conn.execute(select(current_build.c.schema_name)).scalar()
+        return conn.execution_options(schema_translate_map={None: schema})
+    return conn
+
+
+def build_stamp(url: Optional[str] = None) -> Dict[str, str]:
+    """The current build's id and time (UTC, ISO 8601), read without loading the catalogue: for health checks."""
+    url = url or database_url()
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise CatalogueUnavailable(f"no catalogue at {url}")
+    engine = create_engine(url, poolclass=NullPool, future=True)
+    try:
+        with engine.connect() as connection:
+            row = current_build_tables(connection).execute(select(catalogue_meta)).mappings().first()
+    finally:
+        engine.dispose()
+    if row is None:
+        raise CatalogueUnavailable(f"the catalogue at {url} has no build stamp")
+    return {"build_id": row["build_id"], "built_at": row["built_at"]}
 
 
 class CatalogueUnavailable(Exception):
@@ -131,10 +171,8 @@ class Catalogue:
             if self._file is not None:
                 stat = os.stat(self._file)
                 stamp = (stat.st_ino, stat.st_mtime_ns)
-            with self._engine.connect() as conn:
-                if uses_build_schemas(conn.dialect.name):
-                    schema = conn.execute(select(current_build.c.schema_name)).scalar()
-                    conn = conn.execution_options(schema_translate_map={None: schema})
+            with self._engine.connect() as connection:
+                conn = current_build_tables(connection)
                 build_id = conn.execute(select(catalogue_meta.c.build_id)).scalar()
                 if self._snapshot is None or build_id != self._snapshot.build_id:
                     self._snapshot = load_snapshot(conn)
@@ -146,8 +184,9 @@ class Catalogue:
             log.warning("catalogue reload failed, keeping build %s: %s", self._snapshot.build_id, error)
 
     # -- services --------------------------------------------------------------------------------------------
-    def search_services(self, text: str, limit: int = 5, province: Optional[str] = None,
-                        near: Optional[Place] = None) -> List[ServiceMatch]:
+    def search_services(
+        self, text: str, limit: int = 5, province: Optional[str] = None, near: Optional[Place] = None
+    ) -> List[ServiceMatch]:
         """Services for what a client typed, best first; empty when nothing is relevant.
 
         With a province (or a place, which implies its province), other provinces' and
@@ -160,8 +199,14 @@ class Catalogue:
         hits = self.snapshot().service_index.search(text, limit if province is None else limit * 10)
         return self._matches(hits, limit, province, near)
 
-    def search_request(self, readings: Sequence[str], message: str, limit: int = 5,
-                       near: Optional[Place] = None, province: Optional[str] = None) -> List[ServiceMatch]:
+    def search_request(
+        self,
+        readings: Sequence[str],
+        message: str,
+        limit: int = 5,
+        near: Optional[Place] = None,
+        province: Optional[str] = None,
+    ) -> List[ServiceMatch]:
         """Services for a chat message, given the guesses at which of its words name the service.
 
         The assistant's NLU model often tags only part of a name ("carte de" for "carte de
@@ -174,8 +219,9 @@ class Catalogue:
         hits = self.snapshot().service_index.search_readings(readings, message, pool)
         return self._matches(hits, limit, province, near)
 
-    def resolve_request(self, readings: Sequence[str], message: str, named_place: Optional[Place] = None,
-                        limit: int = 4) -> Resolution:
+    def resolve_request(
+        self, readings: Sequence[str], message: str, named_place: Optional[Place] = None, limit: int = 4
+    ) -> Resolution:
         """What to answer a request: one service, a choice between services, or "where do you live?".
 
         The rules, in one place: the client's province (named, implied by the place, or the
@@ -192,8 +238,9 @@ class Catalogue:
         if not matches:
             return Resolution(where, [], [])
         best = max(m.score for m in matches)
-        close = [m for m in matches if m.score >= best - AMBIGUOUS_GAP
-                 and (m.nearest_km is None or m.nearest_km <= NEAR_KM)] or matches[:1]
+        close = [
+            m for m in matches if m.score >= best - AMBIGUOUS_GAP and (m.nearest_km is None or m.nearest_km <= NEAR_KM)
+        ] or matches[:1]
         close = _general_first(close, message)
         if close[0] is not matches[0]:
             matches = [close[0]] + [m for m in matches if m is not close[0]]
@@ -207,8 +254,9 @@ class Catalogue:
         distinct = {m.service.name.en for m in close}
         return Resolution(where, matches, close if len(distinct) > 1 else [])
 
-    def _matches(self, hits: List[Hit], limit: int, province: Optional[str],
-                 near: Optional[Place]) -> List[ServiceMatch]:
+    def _matches(
+        self, hits: List[Hit], limit: int, province: Optional[str], near: Optional[Place]
+    ) -> List[ServiceMatch]:
         services = self.snapshot().services
         matches = [ServiceMatch(services[h.key], h.score) for h in hits]
         if province is not None:
@@ -216,9 +264,13 @@ class Catalogue:
         if near is not None and matches:
             matches = [ServiceMatch(m.service, m.score, self._nearest_km(m.service, near)) for m in matches]
             home = self._home_municipalities(near)
-            matches = [m for m in matches if m.service.organization.jurisdiction_level != "municipal"
-                       or m.service.organization.id in home or not self._sites(self.snapshot()).get(
-                           m.service.organization.id)]
+            matches = [
+                m
+                for m in matches
+                if m.service.organization.jurisdiction_level != "municipal"
+                or m.service.organization.id in home
+                or not self._sites(self.snapshot()).get(m.service.organization.id)
+            ]
         if near is not None and matches:
             top = matches[0].score
             close = [m for m in matches if m.score >= top - SAME_MEANING]
@@ -240,9 +292,11 @@ class Catalogue:
 
         Without city boundaries in the catalogue, the nearest city hall stands for "the city you are in".
         """
-        distances = {org_id: min(self._km(place, loc) for loc in sites)
-                     for org_id, sites in self._sites(self.snapshot()).items()
-                     if sites[0].organization.jurisdiction_level == "municipal"}
+        distances = {
+            org_id: min(self._km(place, loc) for loc in sites)
+            for org_id, sites in self._sites(self.snapshot()).items()
+            if sites[0].organization.jurisdiction_level == "municipal"
+        }
         nearest = min(distances.values(), default=math.inf)
         return {org_id for org_id, km in distances.items() if km <= min(nearest + SAME_CITY_KM, CITY_KM)}
 
@@ -276,8 +330,9 @@ class Catalogue:
     def resolve_place(text: str) -> Optional[Place]:
         return gazetteer().resolve(text)
 
-    def nearest_offices(self, service_id: str, place: Place, limit: int = 3, max_km: float = NEAR_KM,
-                        day: Optional[date] = None) -> NearbyAnswer:
+    def nearest_offices(
+        self, service_id: str, place: Place, limit: int = 3, max_km: float = NEAR_KM, day: Optional[date] = None
+    ) -> NearbyAnswer:
         """Where the service is offered in person, nearest first, with the remote alternatives.
 
         Within reach (max_km) when possible. Otherwise, when the organization has its own office
@@ -290,15 +345,23 @@ class Catalogue:
         service = snap.services[service_id]
         day = day or date.today()
         offered = snap.locations_by_service.get(service_id, [])
-        ranked = heapq.nsmallest(limit, (
-            (haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), loc.id, loc, hours)
-            for loc, hours in offered))
+        ranked = heapq.nsmallest(
+            limit,
+            (
+                (haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), loc.id, loc, hours)
+                for loc, hours in offered
+            ),
+        )
         finder = service.organization.locator_url
         within = [r for r in ranked if r[0] <= max_km]
         if not within and not finder:  # the catalogue lists all its offices: the nearest one, however far
             within = [r for r in ranked[:1] if r[0] <= FAR_KM]
-        offices = [OfficeHit(loc, round(km, 1), loc.hours_on(day, hours), hours,
-                             snap.notes.get((service_id, loc.id), Bilingual())) for km, _, loc, hours in within]
+        offices = [
+            OfficeHit(
+                loc, round(km, 1), loc.hours_on(day, hours), hours, snap.notes.get((service_id, loc.id), Bilingual())
+            )
+            for km, _, loc, hours in within
+        ]
         if not offered:
             finder = finder or service.organization.url
         return NearbyAnswer(service, offices, max_km, remote_channels(service), finder)
@@ -308,11 +371,14 @@ class Catalogue:
 
     def service_hours_at(self, service_id: str, location_id: str) -> Tuple[OpeningHours, ...]:
         """A service's own hours at a location, empty when it keeps the location's hours."""
-        return next((hours for loc, hours in self.snapshot().locations_by_service.get(service_id, [])
-                     if loc.id == location_id), ())
+        return next(
+            (hours for loc, hours in self.snapshot().locations_by_service.get(service_id, []) if loc.id == location_id),
+            (),
+        )
 
-    def offices_near(self, place: Place, limit: int = 3, organization: str = "", max_km: float = NEAR_KM,
-                     day: Optional[date] = None) -> List[OfficeHit]:
+    def offices_near(
+        self, place: Place, limit: int = 3, organization: str = "", max_km: float = NEAR_KM, day: Optional[date] = None
+    ) -> List[OfficeHit]:
         """Any offices near a place, optionally only those whose organization's name contains `organization`.
 
         Within reach when there are any; otherwise the nearest one up to FAR_KM.
@@ -320,11 +386,18 @@ class Catalogue:
         snap = self.snapshot()
         day = day or date.today()
         wanted = fold(organization)
-        ranked = heapq.nsmallest(limit, (
-            (haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), loc.id, loc)
-            for loc in snap.locations.values()
-            if not wanted or wanted in fold(loc.organization.name.en + " " + loc.organization.name.fr + " "
-                                               + loc.name.en + " " + loc.name.fr)))
+        ranked = heapq.nsmallest(
+            limit,
+            (
+                (haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), loc.id, loc)
+                for loc in snap.locations.values()
+                if not wanted
+                or wanted
+                in fold(
+                    loc.organization.name.en + " " + loc.organization.name.fr + " " + loc.name.en + " " + loc.name.fr
+                )
+            ),
+        )
         within = [r for r in ranked if r[0] <= max_km] or [r for r in ranked[:1] if r[0] <= FAR_KM]
         return [OfficeHit(loc, round(km, 1), loc.hours_on(day)) for km, _, loc in within]
 
@@ -340,8 +413,11 @@ class Catalogue:
         if place is None:
             hits = snap.location_index.search(text, limit=1, min_score=0.6)
             return snap.locations[hits[0].key] if hits else None
-        nearby = [h for h in snap.location_index.search(text, limit=50, min_score=0.3)
-                  if self._km(place, snap.locations[h.key]) <= TOWN_KM]
+        nearby = [
+            h
+            for h in snap.location_index.search(text, limit=50, min_score=0.3)
+            if self._km(place, snap.locations[h.key]) <= TOWN_KM
+        ]
         return snap.locations[nearby[0].key] if nearby else None
 
     @staticmethod
@@ -365,17 +441,27 @@ class Catalogue:
     # -- integration: bundles, life events, outreach, cross promotion ----------------------------------------
     def bundles_for_service(self, service_id: str, province: Optional[str] = None) -> List[Bundle]:
         """Bundles covering a service; with a province, only the federal ones and that province's."""
-        return [b for b in self.snapshot().bundles_by_service.get(service_id, [])
-                if province is None or b.organization.state_province in (None, province)]
+        return [
+            b
+            for b in self.snapshot().bundles_by_service.get(service_id, [])
+            if province is None or b.organization.state_province in (None, province)
+        ]
 
     def life_event_services(self, event: LifeEvent, where: Whereabouts) -> List[Service]:
         """The services a life event calls for, for a client: federal, then their province's, then their
         city's (a city's services only for someone near that city). Without a province only the federal
         ones: the rest depends on where one lives."""
         federal = [s for s in event.services if s.organization.jurisdiction_level == "federal"]
-        local = [s for s in event.services if where.province and s.organization.state_province == where.province
-                 and (s.organization.jurisdiction_level != "municipal"
-                      or (where.place is not None and (self._nearest_km(s, where.place) or math.inf) <= CITY_KM))]
+        local = [
+            s
+            for s in event.services
+            if where.province
+            and s.organization.state_province == where.province
+            and (
+                s.organization.jurisdiction_level != "municipal"
+                or (where.place is not None and (self._nearest_km(s, where.place) or math.inf) <= CITY_KM)
+            )
+        ]
         return federal + local
 
     def search_bundles(self, text: str, limit: int = 3) -> List[Bundle]:
@@ -392,8 +478,11 @@ class Catalogue:
     def outreach_near(self, place: Place, radius_km: float = 75.0, today: Optional[date] = None) -> List[Outreach]:
         """Outreach serving a community: current and upcoming first (soonest first), then past (latest first)."""
         today = today or date.today()
-        near = [o for o in self.snapshot().outreach
-                if haversine_km(place.latitude, place.longitude, o.latitude, o.longitude) <= radius_km]
+        near = [
+            o
+            for o in self.snapshot().outreach
+            if haversine_km(place.latitude, place.longitude, o.latitude, o.longitude) <= radius_km
+        ]
         current = [o for o in near if o.end_date is None or o.end_date >= today]
         past = [o for o in near if o.end_date is not None and o.end_date < today]
         current.sort(key=lambda o: (o.start_date or date.min, o.id))
@@ -401,8 +490,11 @@ class Catalogue:
         return current + past
 
     def cross_promotions(self, service_id: str = "", promoter_id: str = "") -> List[CrossPromotion]:
-        return [c for c in self.snapshot().cross_promotions
-                if (not service_id or c.service.id == service_id) and (not promoter_id or c.promoter.id == promoter_id)]
+        return [
+            c
+            for c in self.snapshot().cross_promotions
+            if (not service_id or c.service.id == service_id) and (not promoter_id or c.promoter.id == promoter_id)
+        ]
 
 
 def remote_channels(service: Service) -> List[str]:

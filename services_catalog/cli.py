@@ -3,6 +3,7 @@
 Output is meant to be read by a person; exit status 1 means "something for you
 to fix" (invalid catalogue, nothing found), 2 a usage error.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,14 +50,17 @@ def _import(module_name: str) -> Callable[[argparse.Namespace], int]:
         kwargs = {k: Path(v) for k, v in (("source_path", args.source), ("out_dir", args.out)) if v}
         print(module.run(**kwargs))
         return 0
+
     return run
 
 
 def _place(catalogue: Catalogue, text: str) -> Optional[Place]:
     place = catalogue.resolve_place(text)
     if place is None:
-        print(f"unknown place '{text}': give a city or town, a postal code (K1P 1J1), its first three "
-              "characters (K1P) or coordinates (45.42, -75.69)")
+        print(
+            f"unknown place '{text}': give a city or town, a postal code (K1P 1J1), its first three "
+            "characters (K1P) or coordinates (45.42, -75.69)"
+        )
     return place
 
 
@@ -64,9 +68,11 @@ def _office_lines(hit: OfficeHit, lang: str) -> List[str]:
     loc = hit.location
     hours = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in hit.hours_today) or "closed today / hours not listed"
     languages = "/".join(loc.languages) or "?"
-    return [f"  {hit.distance_km:7.1f} km  {loc.name.get(lang)}  [{loc.organization.name.get(lang)}]",
-            *(f"             {line}" for line in loc.address_lines()),
-            f"             today: {hours}; languages: {languages}"]
+    return [
+        f"  {hit.distance_km:7.1f} km  {loc.name.get(lang)}  [{loc.organization.name.get(lang)}]",
+        *(f"             {line}" for line in loc.address_lines()),
+        f"             today: {hours}; languages: {languages}",
+    ]
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -80,8 +86,10 @@ def _search(args: argparse.Namespace) -> int:
         return 1
     for match in matches:
         service = match.service
-        print(f"{match.score:.2f}  {service.id:<28} {service.name.get(args.lang)}  "
-              f"[{service.organization.name.get(args.lang)}, {service.organization.jurisdiction_level}]")
+        print(
+            f"{match.score:.2f}  {service.id:<28} {service.name.get(args.lang)}  "
+            f"[{service.organization.name.get(args.lang)}, {service.organization.jurisdiction_level}]"
+        )
     if place is not None:
         best = matches[0].service
         answer = catalogue.nearest_offices(best.id, place, limit=args.limit)
@@ -162,6 +170,7 @@ def _outreach(args: argparse.Namespace) -> int:
 
 def _reference(args: argparse.Namespace) -> int:
     from services_catalog import reference
+
     reference.write()
     print(f"rewrote the column reference in {reference.README}")
     return 0
@@ -169,6 +178,7 @@ def _reference(args: argparse.Namespace) -> int:
 
 def _coverage(args: argparse.Namespace) -> int:
     from services_catalog import coverage
+
     coverage.write()
     print(coverage.render())
     return 0
@@ -184,18 +194,24 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=str(DEFAULT_DATA_DIR), help="catalogue folder")
     p.add_argument("--url", help="SQLAlchemy URL (default: $GUICHET_CATALOGUE_URL or build/catalogue.db)")
     p.set_defaults(run=_build)
-    sub.add_parser("reference", help="regenerate the column reference in services_catalog/README.md"
-                   ).set_defaults(run=_reference)
-    sub.add_parser("coverage", help="regenerate the per-province coverage table in services_catalog/README.md"
-                   ).set_defaults(run=_coverage)
-    for name, module in (("import-gc-inventory", "gc_inventory"), ("import-service-canada-offices",
-                                                                     "service_canada_offices")):
+    sub.add_parser("reference", help="regenerate the column reference in services_catalog/README.md").set_defaults(
+        run=_reference
+    )
+    sub.add_parser(
+        "coverage", help="regenerate the per-province coverage table in services_catalog/README.md"
+    ).set_defaults(run=_coverage)
+    for name, module in (
+        ("import-gc-inventory", "gc_inventory"),
+        ("import-service-canada-offices", "service_canada_offices"),
+    ):
         p = sub.add_parser(name, help=f"regenerate a federal layer from ../shared/data ({module})")
         p.add_argument("--source", help="raw file (default: ../shared/data/...)")
         p.add_argument("--out", help="layer folder to write")
         p.set_defaults(run=_import(module))
-    p = sub.add_parser("import-serviceontario", help="regenerate the ServiceOntario centres layer from "
-                       "../shared/data (serviceontario_locations)")
+    p = sub.add_parser(
+        "import-serviceontario",
+        help="regenerate the ServiceOntario centres layer from ../shared/data (serviceontario_locations)",
+    )
     p.add_argument("--source", help="raw file (default: ../shared/data/serviceontario-locations-2019/data.json)")
     p.add_argument("--out", help="layer folder to write")
     p.set_defaults(run=_import("serviceontario_locations"))

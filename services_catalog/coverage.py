@@ -5,6 +5,7 @@ reviewers see at a glance where Guichet is thin — a province with services but
 office, or with mostly illustrative facts — and a test fails when the table in the
 README no longer matches the files.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -39,8 +40,11 @@ def compute(data_dir: Path = DEFAULT_DATA_DIR) -> Dict[Optional[str], Coverage]:
     checked: Counter = Counter()
     for name in FACT_TABLES:
         for row in rows[name]:
-            province = (province_of_location[row["id"]] if name == "locations"
-                        else province_of_org[row["id"] if name == "organizations" else row["organization_id"]])
+            province = (
+                province_of_location[row["id"]]
+                if name == "locations"
+                else province_of_org[row["id"] if name == "organizations" else row["organization_id"]]
+            )
             checked[(province, row.get("verification") == "verified")] += 1
             if name == "services":
                 table[province].services += 1
@@ -56,23 +60,31 @@ def compute(data_dir: Path = DEFAULT_DATA_DIR) -> Dict[Optional[str], Coverage]:
 
 
 def render(data_dir: Path = DEFAULT_DATA_DIR) -> str:
-    lines = [BEGIN, "",
-             "| province or territory | services of its governments | offices | services offered in person there "
-             "| facts verified | facts illustrative |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        BEGIN,
+        "",
+        "| province or territory | services of its governments | offices | services offered in person there "
+        "| facts verified | facts illustrative |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for province, c in compute(data_dir).items():
         label = f"{PROVINCE_NAMES[province][0]} ({province})" if province else "Federal (all of Canada)"
         in_person = "" if province is None else c.in_person
         offices = "" if province is None else c.offices
         lines.append(f"| {label} | {c.services} | {offices} | {in_person} | {c.verified} | {c.illustrative} |")
-    lines += ["", "Facts are the organization, service and location rows; a federal service offered at an office "
-              "counts in the province of that office.", "", END]
+    lines += [
+        "",
+        "Facts are the organization, service and location rows; a federal service offered at an office "
+        "counts in the province of that office.",
+        "",
+        END,
+    ]
     return "\n".join(lines)
 
 
 def current() -> str:
     text = README.read_text(encoding="utf-8")
-    return text[text.index(BEGIN):text.index(END) + len(END)]
+    return text[text.index(BEGIN) : text.index(END) + len(END)]
 
 
 def write() -> None:

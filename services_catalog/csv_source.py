@@ -5,6 +5,7 @@ owned by one team of service owners and holding any subset of the tables. A
 row remembers where it came from so that every error can point at the exact
 file, line and column a person has to fix.
 """
+
 from __future__ import annotations
 
 import csv
@@ -97,9 +98,15 @@ def _read_file(path: Path, shown: str, table: str, problems: List[Problem]) -> L
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            problems.append(Problem(shown, start, min(len(record), len(header)) + 1,
-                                    f"{len(record)} values but the header has {len(header)} columns "
-                                    "(a missing or extra comma, or an unquoted comma inside a value)"))
+            problems.append(
+                Problem(
+                    shown,
+                    start,
+                    min(len(record), len(header)) + 1,
+                    f"{len(record)} values but the header has {len(header)} columns "
+                    "(a missing or extra comma, or an unquoted comma inside a value)",
+                )
+            )
             continue
         values = {column: cell.strip() for column, cell in zip(header, record)}
         result.append(Row(table, shown, start, values, header))
@@ -117,8 +124,9 @@ def _check_header(shown: str, table: str, header: List[str], problems: List[Prob
     expected = declared.column_names
     for position, column in enumerate(header, start=1):
         if column not in expected:
-            problems.append(Problem(shown, 1, position,
-                                    f"unknown column '{column}'; {table} columns are: {', '.join(expected)}"))
+            problems.append(
+                Problem(shown, 1, position, f"unknown column '{column}'; {table} columns are: {', '.join(expected)}")
+            )
     for column in (c.name for c in declared.columns if c.required):
         if column not in header:
             problems.append(Problem(shown, 1, len(header) + 1, f"missing column '{column}'"))

@@ -7,6 +7,7 @@ the centroid of its postal codes; when a name exists in several provinces the
 one with the most postal codes (a proxy for population) wins unless the
 province is given ("Richmond, ON").
 """
+
 from __future__ import annotations
 
 import math
@@ -46,26 +47,81 @@ for _name, _code in _GAZETTEER_PROVINCES.items():
 _PROVINCE_BY_FOLDED.update({"pei": "PE", "nwt": "NT", "ipe": "PE", "b c": "BC", "que": "QC", "ont": "ON", "alta": "AB"})
 
 # Names people use that the gazetteer spells otherwise.
-_PLACE_ALIASES = {"quebec city": "quebec", "ville de quebec": "quebec", "city of quebec": "quebec",
-                  "ottawa gatineau": "ottawa", "saint johns": "saint john s",
-                  "saguenay": "chicoutimi"}  # merged in 2002; the gazetteer keeps the old towns' names
+_PLACE_ALIASES = {
+    "quebec city": "quebec",
+    "ville de quebec": "quebec",
+    "city of quebec": "quebec",
+    "ottawa gatineau": "ottawa",
+    "saint johns": "saint john s",
+    "saguenay": "chicoutimi",
+}  # merged in 2002; the gazetteer keeps the old towns' names
 # Words after which a client names a place ("in Regina", "à Québec", "près de Lévis", "from Ontario to Alberta").
-PLACE_PREPOSITIONS = frozenset("in at near around from to into towards a au aux en dans de du des pres vers pour".split())
+PLACE_PREPOSITIONS = frozenset(
+    "in at near around from to into towards a au aux en dans de du des pres vers pour".split()
+)
 # Province names as clients write them in running text; two-letter codes are left out ("on", "ns"
 # are words), except those nobody writes for anything else.
 _PROVINCES_IN_TEXT = {
     # abbreviations, with and without their dots ("N.-É." folds to "n e")
-    "bc": "BC", "b c": "BC", "c b": "BC", "ab": "AB", "sk": "SK", "mb": "MB", "qc": "QC", "nb": "NB", "n b": "NB",
-    "ns": "NS", "n s": "NS", "n e": "NS", "nl": "NL", "n l": "NL", "t n l": "NL", "pei": "PE", "p e i": "PE",
-    "ipe": "PE", "i p e": "PE", "nwt": "NT", "n w t": "NT", "tno": "NT", "t n o": "NT", "yt": "YT", "nfld": "NL",
-    "newfoundland": "NL", "terre neuve": "NL", "labrador": "NL", "the yukon": "YT",
+    "bc": "BC",
+    "b c": "BC",
+    "c b": "BC",
+    "ab": "AB",
+    "sk": "SK",
+    "mb": "MB",
+    "qc": "QC",
+    "nb": "NB",
+    "n b": "NB",
+    "ns": "NS",
+    "n s": "NS",
+    "n e": "NS",
+    "nl": "NL",
+    "n l": "NL",
+    "t n l": "NL",
+    "pei": "PE",
+    "p e i": "PE",
+    "ipe": "PE",
+    "i p e": "PE",
+    "nwt": "NT",
+    "n w t": "NT",
+    "tno": "NT",
+    "t n o": "NT",
+    "yt": "YT",
+    "nfld": "NL",
+    "newfoundland": "NL",
+    "terre neuve": "NL",
+    "labrador": "NL",
+    "the yukon": "YT",
     # what people call themselves or their province's things ("permis de conduire albertain")
-    "albertan": "AB", "albertain": "AB", "albertaine": "AB", "ontarian": "ON", "ontarien": "ON", "ontarienne": "ON",
-    "quebecer": "QC", "quebecois": "QC", "quebecoise": "QC", "manitoban": "MB", "manitobain": "MB",
-    "manitobaine": "MB", "nova scotian": "NS", "neo ecossais": "NS", "neo ecossaise": "NS",
-    "new brunswicker": "NB", "neo brunswickois": "NB", "neo brunswickoise": "NB", "newfoundlander": "NL",
-    "terre neuvien": "NL", "terre neuvienne": "NL", "britanno colombien": "BC", "britanno colombienne": "BC",
-    "yukonnais": "YT", "yukonnaise": "YT", "tenois": "NT", "tenoise": "NT", "nunavois": "NU"}
+    "albertan": "AB",
+    "albertain": "AB",
+    "albertaine": "AB",
+    "ontarian": "ON",
+    "ontarien": "ON",
+    "ontarienne": "ON",
+    "quebecer": "QC",
+    "quebecois": "QC",
+    "quebecoise": "QC",
+    "manitoban": "MB",
+    "manitobain": "MB",
+    "manitobaine": "MB",
+    "nova scotian": "NS",
+    "neo ecossais": "NS",
+    "neo ecossaise": "NS",
+    "new brunswicker": "NB",
+    "neo brunswickois": "NB",
+    "neo brunswickoise": "NB",
+    "newfoundlander": "NL",
+    "terre neuvien": "NL",
+    "terre neuvienne": "NL",
+    "britanno colombien": "BC",
+    "britanno colombienne": "BC",
+    "yukonnais": "YT",
+    "yukonnaise": "YT",
+    "tenois": "NT",
+    "tenoise": "NT",
+    "nunavois": "NU",
+}
 MAX_PLACE_WORDS = 4
 # Place names that are ordinary words at the end of a request ("where to go", "for my family").
 _NOT_PLACES = frozenset("go help now please family office here there today home work".split())
@@ -132,8 +188,8 @@ def _province_spans(text: str) -> List[Tuple[int, int, str]]:
     position = 0
     while position < len(tokens):
         for size in range(MAX_PLACE_WORDS, 0, -1):
-            code = names.get(" ".join(tokens[position:position + size]))
-            if code and len(tokens[position:position + size]) == size:
+            code = names.get(" ".join(tokens[position : position + size]))
+            if code and len(tokens[position : position + size]) == size:
                 found.append((position, size, code))
                 position += size
                 break
@@ -171,9 +227,11 @@ class Gazetteer:
         code = normalize_postal_code(text)
         if code is None:
             return None
-        row = self._db().execute(
-            "SELECT name, province, latitude, longitude FROM PostalCodes WHERE code = ?", (code,)
-        ).fetchone()
+        row = (
+            self._db()
+            .execute("SELECT name, province, latitude, longitude FROM PostalCodes WHERE code = ?", (code,))
+            .fetchone()
+        )
         if row is None:  # a new or unlisted code: its FSA is the next best thing
             fsa = self.fsa(code[:3])
             return Place(code, fsa.province, fsa.latitude, fsa.longitude, "postal_code") if fsa else None
@@ -186,9 +244,11 @@ class Gazetteer:
         if not match:
             return None
         code = match.group(1).upper()
-        row = self._db().execute(
-            "SELECT name, province, latitude, longitude FROM FSACodes WHERE code = ?", (code,)
-        ).fetchone()
+        row = (
+            self._db()
+            .execute("SELECT name, province, latitude, longitude FROM FSACodes WHERE code = ?", (code,))
+            .fetchone()
+        )
         return Place(code, _province(row[1]), row[2], row[3], "fsa") if row else None
 
     def town(self, text: str, province: Optional[str] = None) -> Optional[Place]:
@@ -246,17 +306,22 @@ class Gazetteer:
         position = 0
         while position < len(tokens):
             for size in range(MAX_PLACE_WORDS, 0, -1):
-                words = [t for t in tokens[position:position + size] if t]
+                words = [t for t in tokens[position : position + size] if t]
                 key = _PLACE_ALIASES.get(" ".join(words), " ".join(words))
                 after_preposition = position > 0 and tokens[position - 1] in PLACE_PREPOSITIONS
                 capitalised = raw[position][:1].isupper() and position > 0
                 last = position + size == len(tokens) or position + size in provinces
                 several = len(key.split()) > 1
-                if len(words) == size and key in index and (after_preposition or capitalised or last or several) \
-                        and key not in _NOT_PLACES:
+                if (
+                    len(words) == size
+                    and key in index
+                    and (after_preposition or capitalised or last or several)
+                    and key not in _NOT_PLACES
+                ):
                     best = index[key][0]
-                    found.append((position, size,
-                                  Place(best.name, best.province, best.latitude, best.longitude, "city")))
+                    found.append(
+                        (position, size, Place(best.name, best.province, best.latitude, best.longitude, "city"))
+                    )
                     position += size
                     break
             else:

@@ -6,6 +6,7 @@ from the place the client named, else from a province named in the sentence
 ("new brunswick medicare card"), and for a move from the destination ("moving
 from Ontario to Alberta" is about Alberta's services; Ontario is left behind).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,8 +49,9 @@ def whereabouts(text: str, named_place: Optional[Place] = None) -> Whereabouts:
     """
     mentions = _mentions(text)
     if len(mentions) > 1 and any(m.origin for m in mentions):
-        destination = next((m for m in reversed(mentions) if m.towards), None) \
-            or next((m for m in reversed(mentions) if not m.origin), None)
+        destination = next((m for m in reversed(mentions) if m.towards), None) or next(
+            (m for m in reversed(mentions) if not m.origin), None
+        )
         if destination is not None:
             return Whereabouts(destination.place, destination.province or None)
     named = [m.province for m in mentions if m.place is None]
@@ -73,6 +75,9 @@ def _mentions(text: str) -> List[_Mention]:
             before -= 1
         typed = words[before][0].lower() if before >= 0 else ""
         folded = words[before][1] if before >= 0 else ""
-        mentions.append(_Mention(position, code, place, typed in _TOWARDS or (folded in _TOWARDS and folded != "a"),
-                                 folded in _FROM))
+        mentions.append(
+            _Mention(
+                position, code, place, typed in _TOWARDS or (folded in _TOWARDS and folded != "a"), folded in _FROM
+            )
+        )
     return mentions

@@ -3,6 +3,7 @@
 Every client-readable text is a `Bilingual` pair so a caller renders it in the
 client's language with `.get(lang)` and never has to know the column names.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -70,7 +71,9 @@ class OpeningHours:
     description: Bilingual
 
     def applies(self, day: date) -> bool:
-        in_range = (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        in_range = (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
         return in_range and any(_on_day(code, day) for code in self.days)
 
 

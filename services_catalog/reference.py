@@ -4,6 +4,7 @@ Generated rather than hand-written so the service owners' documentation can
 never drift from what validation accepts: a test fails when README.md's
 reference section differs from what this module renders.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

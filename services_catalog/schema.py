@@ -4,6 +4,7 @@ The database mirrors the CSV files one to one (plus a build stamp), so what a
 service owner sees in a file is what the assistant reads. Everything is plain
 SQLAlchemy Core: the same code runs on SQLite and PostgreSQL.
 """
+
 from __future__ import annotations
 
 import os
@@ -11,7 +12,8 @@ from pathlib import Path
 from typing import Dict
 
 from sqlalchemy import Column as SAColumn
-from sqlalchemy import Float, Index, Integer, MetaData, PrimaryKeyConstraint, Table as SATable, Text
+from sqlalchemy import Float, Index, Integer, MetaData, PrimaryKeyConstraint, Text
+from sqlalchemy import Table as SATable
 
 from services_catalog.tables import TABLES, Table
 
@@ -65,7 +67,7 @@ def database_url() -> str:
 def sqlite_path(url: str) -> Path | None:
     """The file behind a plain sqlite:/// URL; None for other databases and SQLite URI forms."""
     prefix = "sqlite:///"
-    path = url[len(prefix):]
+    path = url[len(prefix) :]
     if not url.startswith(prefix) or not path or "?" in path or path.startswith(("file:", ":memory:")):
         return None
     return Path(path)

@@ -3,6 +3,7 @@
 A snapshot is immutable: a reload builds a new one beside it and swaps the
 reference, so a request in flight always sees one consistent catalogue.
 """
+
 from __future__ import annotations
 
 import math
@@ -14,8 +15,18 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from services_catalog.model import (Bilingual, Bundle, Closure, CrossPromotion, LifeEvent, Location,
-                                    OpeningHours, Organization, Outreach, Service)
+from services_catalog.model import (
+    Bilingual,
+    Bundle,
+    Closure,
+    CrossPromotion,
+    LifeEvent,
+    Location,
+    OpeningHours,
+    Organization,
+    Outreach,
+    Service,
+)
 from services_catalog.schema import SA_TABLES, catalogue_meta
 from services_catalog.text_index import Synonyms, TextIndex
 
@@ -64,15 +75,23 @@ class Snapshot:
 
 def _hours(rows: Sequence[Record]) -> Tuple[OpeningHours, ...]:
     return tuple(
-        OpeningHours(tuple(r["byday"].split(";")), time.fromisoformat(r["opens_at"]), time.fromisoformat(r["closes_at"]),
-                     _date(r["valid_from"]), _date(r["valid_to"]), _pair(r, "description"))
+        OpeningHours(
+            tuple(r["byday"].split(";")),
+            time.fromisoformat(r["opens_at"]),
+            time.fromisoformat(r["closes_at"]),
+            _date(r["valid_from"]),
+            _date(r["valid_to"]),
+            _pair(r, "description"),
+        )
         for r in rows
     )
 
 
 def _closures(rows: Sequence[Record]) -> Tuple[Closure, ...]:
-    return tuple(Closure(date.fromisoformat(r["start_date"]), _date(r["end_date"]), _pair(r, "reason"))
-                 for r in sorted(rows, key=lambda r: r["start_date"]))
+    return tuple(
+        Closure(date.fromisoformat(r["start_date"]), _date(r["end_date"]), _pair(r, "reason"))
+        for r in sorted(rows, key=lambda r: r["start_date"])
+    )
 
 
 def load_snapshot(conn: Connection) -> Snapshot:
@@ -80,15 +99,34 @@ def load_snapshot(conn: Connection) -> Snapshot:
     meta = conn.execute(select(catalogue_meta)).mappings().first()
 
     organizations = {
-        r["id"]: Organization(r["id"], _pair(r, "name"), _pair(r, "url"), r["jurisdiction_level"],
-                              r["state_province"], r["verification"], r["phone"], _pair(r, "locator_url"))
+        r["id"]: Organization(
+            r["id"],
+            _pair(r, "name"),
+            _pair(r, "url"),
+            r["jurisdiction_level"],
+            r["state_province"],
+            r["verification"],
+            r["phone"],
+            _pair(r, "locator_url"),
+        )
         for r in data["organizations"]
     }
     services = {
-        r["id"]: Service(r["id"], organizations[r["organization_id"]], _pair(r, "name"), _pair(r, "alternate_name"),
-                         _pair(r, "description"), tuple(c for c in (r["channels"] or "").split(";") if c), _pair(r, "url"), r["phone"],
-                         _pair(r, "fees"), _pair(r, "eligibility"), _pair(r, "documents"), r["status"],
-                         r["verification"])
+        r["id"]: Service(
+            r["id"],
+            organizations[r["organization_id"]],
+            _pair(r, "name"),
+            _pair(r, "alternate_name"),
+            _pair(r, "description"),
+            tuple(c for c in (r["channels"] or "").split(";") if c),
+            _pair(r, "url"),
+            r["phone"],
+            _pair(r, "fees"),
+            _pair(r, "eligibility"),
+            _pair(r, "documents"),
+            r["status"],
+            r["verification"],
+        )
         for r in data["services"]
     }
     by_location: Dict[str, Dict[str, List[Record]]] = {
@@ -96,16 +134,31 @@ def load_snapshot(conn: Connection) -> Snapshot:
         for name in ("phones", "languages", "schedules", "closures", "accessibility")
     }
     locations = {
-        r["id"]: Location(r["id"], organizations[r["organization_id"]], _pair(r, "name"), _pair(r, "description"),
-                          r["location_type"], r["address_1"], r["address_2"], r["city"], r["state_province"],
-                          r["postal_code"], r["latitude"], r["longitude"], _pair(r, "url"), r["verification"],
-                          tuple(p["number"] for p in by_location["phones"].get(r["id"], [])),
-                          tuple(sorted(lang["code"] for lang in by_location["languages"].get(r["id"], []))),
-                          _hours(by_location["schedules"].get(r["id"], [])),
-                          r["coordinates_precision"] or "address", r["time_zone"], _date(r["last_verified"]),
-                          (r["address_1_fr"] or "", r["address_2_fr"] or ""),
-                          _closures(by_location["closures"].get(r["id"], [])),
-                          tuple(sorted(a["feature"] for a in by_location["accessibility"].get(r["id"], []))))
+        r["id"]: Location(
+            r["id"],
+            organizations[r["organization_id"]],
+            _pair(r, "name"),
+            _pair(r, "description"),
+            r["location_type"],
+            r["address_1"],
+            r["address_2"],
+            r["city"],
+            r["state_province"],
+            r["postal_code"],
+            r["latitude"],
+            r["longitude"],
+            _pair(r, "url"),
+            r["verification"],
+            tuple(p["number"] for p in by_location["phones"].get(r["id"], [])),
+            tuple(sorted(lang["code"] for lang in by_location["languages"].get(r["id"], []))),
+            _hours(by_location["schedules"].get(r["id"], [])),
+            r["coordinates_precision"] or "address",
+            r["time_zone"],
+            _date(r["last_verified"]),
+            (r["address_1_fr"] or "", r["address_2_fr"] or ""),
+            _closures(by_location["closures"].get(r["id"], [])),
+            tuple(sorted(a["feature"] for a in by_location["accessibility"].get(r["id"], []))),
+        )
         for r in data["locations"]
     }
     sal_hours = _group(data["schedules"], "service_at_location_id")
@@ -117,9 +170,15 @@ def load_snapshot(conn: Connection) -> Snapshot:
         services_by_location[location.id].append(service)
 
     bundles = {
-        r["id"]: Bundle(r["id"], organizations[r["organization_id"]], _pair(r, "name"), _pair(r, "description"),
-                        _pair(r, "url"), _members(data["bundle_services"], "bundle_id", r["id"], services),
-                        r["verification"])
+        r["id"]: Bundle(
+            r["id"],
+            organizations[r["organization_id"]],
+            _pair(r, "name"),
+            _pair(r, "description"),
+            _pair(r, "url"),
+            _members(data["bundle_services"], "bundle_id", r["id"], services),
+            r["verification"],
+        )
         for r in data["bundles"]
     }
     bundles_by_service: Dict[str, List[Bundle]] = defaultdict(list)
@@ -127,8 +186,12 @@ def load_snapshot(conn: Connection) -> Snapshot:
         for service in bundle.services:
             bundles_by_service[service.id].append(bundle)
     life_events = {
-        r["id"]: LifeEvent(r["id"], _pair(r, "name"), _pair(r, "description"),
-                           _members(data["life_event_services"], "life_event_id", r["id"], services))
+        r["id"]: LifeEvent(
+            r["id"],
+            _pair(r, "name"),
+            _pair(r, "description"),
+            _members(data["life_event_services"], "life_event_id", r["id"], services),
+        )
         for r in data["life_events"]
     }
     synonyms = Synonyms((r["term"], r["expansion"]) for r in data["synonyms"])
@@ -143,26 +206,45 @@ def load_snapshot(conn: Connection) -> Snapshot:
         life_events=life_events,
         outreach=_outreach(data, organizations, services, locations),
         cross_promotions=[
-            CrossPromotion(r["id"], services[r["service_id"]], organizations[r["promoter_organization_id"]],
-                           r["channel"], locations.get(r["location_id"] or ""), r["community"],
-                           _pair(r, "description"), _date(r["start_date"]), _date(r["end_date"]), r["verification"])
+            CrossPromotion(
+                r["id"],
+                services[r["service_id"]],
+                organizations[r["promoter_organization_id"]],
+                r["channel"],
+                locations.get(r["location_id"] or ""),
+                r["community"],
+                _pair(r, "description"),
+                _date(r["start_date"]),
+                _date(r["end_date"]),
+                r["verification"],
+            )
             for r in data["cross_promotions"]
         ],
         locations_by_service=dict(locations_by_service),
         services_by_location=dict(services_by_location),
-        notes={(r["service_id"], r["location_id"]): _pair(r, "description") for r in data["service_at_location"]
-               if r.get("description_en") or r.get("description_fr")},
+        notes={
+            (r["service_id"], r["location_id"]): _pair(r, "description")
+            for r in data["service_at_location"]
+            if r.get("description_en") or r.get("description_fr")
+        },
         bundles_by_service=dict(bundles_by_service),
         service_index=TextIndex(
-            {s.id: _named(s.name, s.alternate_name, s.description.en, s.description.fr)
-             for s in services.values() if s.status == "active"}, synonyms, _reach(locations_by_service)),
+            {
+                s.id: _named(s.name, s.alternate_name, s.description.en, s.description.fr)
+                for s in services.values()
+                if s.status == "active"
+            },
+            synonyms,
+            _reach(locations_by_service),
+        ),
         location_index=TextIndex(
-            {loc.id: _named(loc.name, Bilingual(), loc.address_1, loc.city) for loc in locations.values()}),
+            {loc.id: _named(loc.name, Bilingual(), loc.address_1, loc.city) for loc in locations.values()}
+        ),
         bundle_index=TextIndex(
             {b.id: _named(b.name, aliases[b.id], b.description.en, b.description.fr) for b in bundles.values()},
-            synonyms),
-        life_event_index=TextIndex(
-            {e.id: _named(e.name, aliases[e.id]) for e in life_events.values()}, synonyms),
+            synonyms,
+        ),
+        life_event_index=TextIndex({e.id: _named(e.name, aliases[e.id]) for e in life_events.values()}, synonyms),
     )
 
 
@@ -173,8 +255,11 @@ def _reach(locations_by_service: Mapping[str, Sequence[object]]) -> Dict[str, fl
     text; the one offered at sixty counters is the one people mean.
     """
     most = max((len(offices) for offices in locations_by_service.values()), default=0)
-    return {key: math.log1p(len(offices)) / math.log1p(most) for key, offices in locations_by_service.items()} \
-        if most else {}
+    return (
+        {key: math.log1p(len(offices)) / math.log1p(most) for key, offices in locations_by_service.items()}
+        if most
+        else {}
+    )
 
 
 def _group(rows: Sequence[Record], column: str) -> Dict[str, List[Record]]:
@@ -190,8 +275,12 @@ def _members(rows: Sequence[Record], owner: str, owner_id: str, services: Dict[s
     return tuple(services[r["service_id"]] for r in chosen)
 
 
-def _outreach(data: Mapping[str, Sequence[Record]], organizations: Dict[str, Organization], services: Dict[str, Service],
-              locations: Dict[str, Location]) -> List[Outreach]:
+def _outreach(
+    data: Mapping[str, Sequence[Record]],
+    organizations: Dict[str, Organization],
+    services: Dict[str, Service],
+    locations: Dict[str, Location],
+) -> List[Outreach]:
     """Outreach rows, plus every imported outreach site that has no row of its own.
 
     A scheduled outreach site is outreach whether or not a service owner has
@@ -203,21 +292,51 @@ def _outreach(data: Mapping[str, Sequence[Record]], organizations: Dict[str, Org
     for r in data["outreach"]:
         location = locations.get(r["location_id"] or "")
         # validation guarantees coordinates or a location to take them from
-        at = (r["latitude"], r["longitude"]) if r["latitude"] is not None or location is None else (
-            location.latitude, location.longitude)
-        result.append(Outreach(
-            r["id"], r["kind"], _pair(r, "name"), _pair(r, "description"), r["community"], r["state_province"],
-            at[0], at[1],
-            location, _date(r["start_date"]), _date(r["end_date"]), _pair(r, "schedule"),
-            tuple((organizations[p["organization_id"]], _pair(p, "role")) for p in participants.get(r["id"], [])),
-            tuple(services[s["service_id"]] for s in offered.get(r["id"], [])), r["verification"]))
+        at = (
+            (r["latitude"], r["longitude"])
+            if r["latitude"] is not None or location is None
+            else (location.latitude, location.longitude)
+        )
+        result.append(
+            Outreach(
+                r["id"],
+                r["kind"],
+                _pair(r, "name"),
+                _pair(r, "description"),
+                r["community"],
+                r["state_province"],
+                at[0],
+                at[1],
+                location,
+                _date(r["start_date"]),
+                _date(r["end_date"]),
+                _pair(r, "schedule"),
+                tuple((organizations[p["organization_id"]], _pair(p, "role")) for p in participants.get(r["id"], [])),
+                tuple(services[s["service_id"]] for s in offered.get(r["id"], [])),
+                r["verification"],
+            )
+        )
     described = {o.location.id for o in result if o.location}
     offered_at = _group(data["service_at_location"], "location_id")
     for location in locations.values():
         if location.location_type == "outreach_site" and location.id not in described:
-            result.append(Outreach(
-                location.id, "scheduled_site", location.name, location.description, location.city,
-                location.state_province, location.latitude, location.longitude, location, None, None, Bilingual(),
-                ((location.organization, Bilingual()),),
-                tuple(services[s["service_id"]] for s in offered_at.get(location.id, [])), location.verification))
+            result.append(
+                Outreach(
+                    location.id,
+                    "scheduled_site",
+                    location.name,
+                    location.description,
+                    location.city,
+                    location.state_province,
+                    location.latitude,
+                    location.longitude,
+                    location,
+                    None,
+                    None,
+                    Bilingual(),
+                    ((location.organization, Bilingual()),),
+                    tuple(services[s["service_id"]] for s in offered_at.get(location.id, [])),
+                    location.verification,
+                )
+            )
     return result

@@ -8,6 +8,7 @@ service_at_location, phone, schedule, language, accessibility); the rest (closur
 bundles, life events, outreach, cross promotions, synonyms) are Guichet's own and say
 so in `hsds`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,7 +26,14 @@ OUTREACH_KINDS = ("scheduled_site", "joint_event")
 PROMOTION_CHANNELS = ("in_person", "online", "phone", "outreach")
 STATUSES = ("active", "inactive")
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DAY_ORDINALS = ("1", "2", "3", "4", "5", "-1")  # before a day code: 2WE = 2nd Wednesday of the month, -1FR = last Friday
+DAY_ORDINALS = (
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "-1",
+)  # before a day code: 2WE = 2nd Wednesday of the month, -1FR = last Friday
 ACCESSIBILITY_FEATURES = ("wheelchair", "asl", "lsq", "free_parking", "paid_parking")
 
 
@@ -73,27 +81,54 @@ def _pair(stem: str, required: bool, doc: str, en: str = "", fr: str = "") -> Tu
     )
 
 
-_SOURCE = Column("source", doc="Where the facts in this row come from (a URL or a publication)",
-                 example="https://www.ontario.ca/page/serviceontario")
-_VERIFIED = Column("verification", "enum", True, VERIFICATION,
-                   doc="verified: checked against the source; illustrative: plausible but not checked, "
-                       "shown to staff as such", example="verified")
+_SOURCE = Column(
+    "source",
+    doc="Where the facts in this row come from (a URL or a publication)",
+    example="https://www.ontario.ca/page/serviceontario",
+)
+_VERIFIED = Column(
+    "verification",
+    "enum",
+    True,
+    VERIFICATION,
+    doc="verified: checked against the source; illustrative: plausible but not checked, shown to staff as such",
+    example="verified",
+)
 
 ORGANIZATIONS = Table(
     "organizations",
     (
-        Column("id", "id", True, doc="Stable identifier, lowercase letters, digits and hyphens", example="on-serviceontario"),
+        Column(
+            "id",
+            "id",
+            True,
+            doc="Stable identifier, lowercase letters, digits and hyphens",
+            example="on-serviceontario",
+        ),
         *_pair("name", True, "Name", "ServiceOntario", "ServiceOntario"),
         *_pair("description", False, "What the organization does"),
         *_pair("url", False, "Web site"),
         Column("email", "email", doc="General contact email"),
         Column("phone", "phone", doc="General enquiries line, for clients", example="1-800-567-6868"),
-        *_pair("locator_url", False, "Official page that lists the organization's offices (office finder); "
-               "the answer for an in-person service with no office in the catalogue"),
-        Column("jurisdiction_level", "enum", True, JURISDICTION_LEVELS, doc="Level of government", example="provincial"),
-        Column("state_province", "enum", False, PROVINCES,
-               doc="Province or territory (two-letter code); empty only for federal organizations", example="ON"),
-        _SOURCE, _VERIFIED,
+        *_pair(
+            "locator_url",
+            False,
+            "Official page that lists the organization's offices (office finder); "
+            "the answer for an in-person service with no office in the catalogue",
+        ),
+        Column(
+            "jurisdiction_level", "enum", True, JURISDICTION_LEVELS, doc="Level of government", example="provincial"
+        ),
+        Column(
+            "state_province",
+            "enum",
+            False,
+            PROVINCES,
+            doc="Province or territory (two-letter code); empty only for federal organizations",
+            example="ON",
+        ),
+        _SOURCE,
+        _VERIFIED,
     ),
     "Governments, departments and agencies that own services.",
     hsds="organization",
@@ -106,19 +141,31 @@ SERVICES = Table(
         Column("id", "id", True, example="on-health-card"),
         Column("organization_id", "ref", True, ref="organizations", doc="Organization responsible for the service"),
         *_pair("name", True, "Name", "Ontario health card (OHIP)", "Carte Santé de l'Ontario (OHIP)"),
-        *_pair("alternate_name", False, "Other names and abbreviations people use, separated by semicolons",
-               "OHIP card; health card", "carte santé; RAMO"),
+        *_pair(
+            "alternate_name",
+            False,
+            "Other names and abbreviations people use, separated by semicolons",
+            "OHIP card; health card",
+            "carte santé; RAMO",
+        ),
         *_pair("description", False, "One or two sentences for clients"),
-        Column("channels", "enum_list", False, CHANNELS,
-               doc="How a client can get the service, separated by semicolons; empty when the source does not "
-                   "say (the assistant then points to the organization)", example="in_person;online"),
+        Column(
+            "channels",
+            "enum_list",
+            False,
+            CHANNELS,
+            doc="How a client can get the service, separated by semicolons; empty when the source does not "
+            "say (the assistant then points to the organization)",
+            example="in_person;online",
+        ),
         *_pair("url", False, "Page where the service is described or applied for"),
         Column("phone", "phone", doc="Phone number for the service"),
         *_pair("fees", False, "Fees, in words", "Free", "Gratuit"),
         *_pair("eligibility", False, "Who can get it"),
         *_pair("documents", False, "Documents to bring"),
         Column("status", "enum", True, STATUSES, example="active"),
-        _SOURCE, _VERIFIED,
+        _SOURCE,
+        _VERIFIED,
     ),
     "Services a client can obtain. `online` in `channels` needs `url_en`/`url_fr`; a `phone` channel "
     "shows its number where one is known (`phone` column or a phones.csv row), otherwise the service page.",
@@ -133,30 +180,55 @@ LOCATIONS = Table(
         Column("organization_id", "ref", True, ref="organizations", doc="Organization that runs the building or site"),
         *_pair("name", True, "Name", "Ottawa City Hall", "Hôtel de ville d'Ottawa"),
         *_pair("description", False, "Directions or notes for visitors"),
-        Column("location_type", "enum", True, LOCATION_TYPES,
-               doc="physical: an office; outreach_site: staff visit on set days", example="physical"),
+        Column(
+            "location_type",
+            "enum",
+            True,
+            LOCATION_TYPES,
+            doc="physical: an office; outreach_site: staff visit on set days",
+            example="physical",
+        ),
         Column("address_1", required=True, doc="Street address", example="110 Laurier Avenue West"),
         Column("address_2", doc="Suite, floor"),
         Column("city", required=True, example="Ottawa"),
         Column("state_province", "enum", True, PROVINCES, example="ON"),
-        Column("postal_code", "postal_code", False, doc="Canadian postal code, A1A 1A1; empty only when the source "
-                                                        "has none (then coordinates_precision says how exact the "
-                                                        "coordinates are)", example="K1P 1J1"),
+        Column(
+            "postal_code",
+            "postal_code",
+            False,
+            doc="Canadian postal code, A1A 1A1; empty only when the source "
+            "has none (then coordinates_precision says how exact the "
+            "coordinates are)",
+            example="K1P 1J1",
+        ),
         Column("latitude", "float", True, doc="Decimal degrees, inside Canada", example="45.4213"),
         Column("longitude", "float", True, doc="Decimal degrees, inside Canada (negative)", example="-75.6922"),
-        Column("coordinates_precision", "enum", False, COORDINATE_PRECISIONS,
-               doc="How exact latitude/longitude are: address (geocoded street address), postal_code (centre of "
-                   "the postal code) or city (centre of the town: distances are approximate); empty means address",
-               example="postal_code"),
+        Column(
+            "coordinates_precision",
+            "enum",
+            False,
+            COORDINATE_PRECISIONS,
+            doc="How exact latitude/longitude are: address (geocoded street address), postal_code (centre of "
+            "the postal code) or city (centre of the town: distances are approximate); empty means address",
+            example="postal_code",
+        ),
         Column("time_zone", doc="IANA time zone of the office", example="America/Toronto"),
-        Column("last_verified", "date", doc="Day the source was last checked (YYYY-MM-DD); an answer asks the "
-                                            "client to check the office page when this is over a year old",
-               example="2026-09-30"),
-        Column("address_1_fr", doc="Street address as written in French, where the source gives it",
-               example="110, avenue Laurier Ouest"),
+        Column(
+            "last_verified",
+            "date",
+            doc="Day the source was last checked (YYYY-MM-DD); an answer asks the "
+            "client to check the office page when this is over a year old",
+            example="2026-09-30",
+        ),
+        Column(
+            "address_1_fr",
+            doc="Street address as written in French, where the source gives it",
+            example="110, avenue Laurier Ouest",
+        ),
         Column("address_2_fr", doc="Suite, floor, as written in French, where the source gives it"),
         *_pair("url", False, "Page of this office"),
-        _SOURCE, _VERIFIED,
+        _SOURCE,
+        _VERIFIED,
     ),
     "Places where clients are served in person. Address columns follow HSDS `address`, kept on the "
     "location row so an office is one line to edit.",
@@ -196,18 +268,28 @@ SCHEDULES = Table(
     (
         Column("id", "id", True),
         Column("location_id", "ref", ref="locations", doc="Hours of the whole location"),
-        Column("service_at_location_id", "ref", ref="service_at_location",
-               doc="Hours of one service at a location, where they differ from the location's"),
-        Column("byday", "days", True, doc="Days these hours apply, MO TU WE TH FR SA SU separated by semicolons; "
-                                          "a day code may follow an ordinal 1-5 or -1 (last) for a day of the "
-                                          "month, as in an RRULE: 2WE;4WE = 2nd and 4th Wednesday",
-               example="MO;TU;WE;TH;FR"),
+        Column(
+            "service_at_location_id",
+            "ref",
+            ref="service_at_location",
+            doc="Hours of one service at a location, where they differ from the location's",
+        ),
+        Column(
+            "byday",
+            "days",
+            True,
+            doc="Days these hours apply, MO TU WE TH FR SA SU separated by semicolons; "
+            "a day code may follow an ordinal 1-5 or -1 (last) for a day of the "
+            "month, as in an RRULE: 2WE;4WE = 2nd and 4th Wednesday",
+            example="MO;TU;WE;TH;FR",
+        ),
         Column("opens_at", "time", True, doc="24-hour HH:MM", example="08:30"),
         Column("closes_at", "time", True, doc="24-hour HH:MM, after opens_at", example="16:30"),
         Column("valid_from", "date", doc="First day (YYYY-MM-DD); empty means always"),
         Column("valid_to", "date", doc="Last day (YYYY-MM-DD); empty means always"),
         *_pair("description", False, "Notes such as 'by appointment'"),
-        _SOURCE, _VERIFIED,
+        _SOURCE,
+        _VERIFIED,
     ),
     "Regular opening hours. Set exactly one of location_id or service_at_location_id.",
     hsds="schedule",
@@ -231,8 +313,12 @@ CLOSURES = Table(
         Column("id", "id", True, example="sc-2157-closed-2026-09-29"),
         Column("location_id", "ref", True, ref="locations"),
         Column("start_date", "date", True, doc="First day closed (YYYY-MM-DD)", example="2026-09-29"),
-        Column("end_date", "date", doc="Last day closed (YYYY-MM-DD); empty means until further notice",
-               example="2026-10-01"),
+        Column(
+            "end_date",
+            "date",
+            doc="Last day closed (YYYY-MM-DD); empty means until further notice",
+            example="2026-10-01",
+        ),
         *_pair("reason", False, "Why it is closed, for clients", "Relocation of office", "Déménagement du bureau"),
         _SOURCE,
     ),
@@ -245,11 +331,22 @@ ACCESSIBILITY = Table(
     (
         Column("id", "id", True, example="sc-3002-wheelchair"),
         Column("location_id", "ref", True, ref="locations"),
-        Column("feature", "enum", True, ACCESSIBILITY_FEATURES,
-               doc="wheelchair: wheelchair accessible; asl / lsq: American Sign Language / langue des signes "
-                   "québécoise interpretation; free_parking / paid_parking", example="wheelchair"),
-        *_pair("description", False, "The feature in words, for clients", "Wheelchair accessible",
-               "Accessible en fauteuil roulant"),
+        Column(
+            "feature",
+            "enum",
+            True,
+            ACCESSIBILITY_FEATURES,
+            doc="wheelchair: wheelchair accessible; asl / lsq: American Sign Language / langue des signes "
+            "québécoise interpretation; free_parking / paid_parking",
+            example="wheelchair",
+        ),
+        *_pair(
+            "description",
+            False,
+            "The feature in words, for clients",
+            "Wheelchair accessible",
+            "Accessible en fauteuil roulant",
+        ),
     ),
     "Accessibility features of a location.",
     hsds="accessibility",
@@ -260,11 +357,18 @@ BUNDLES = Table(
     (
         Column("id", "id", True, example="on-birth-bundle"),
         Column("organization_id", "ref", True, ref="organizations", doc="Organization that receives the application"),
-        *_pair("name", True, "Name", "Newborn Registration Service (Birth Bundle)", "Service d'enregistrement des naissances"),
+        *_pair(
+            "name",
+            True,
+            "Name",
+            "Newborn Registration Service (Birth Bundle)",
+            "Service d'enregistrement des naissances",
+        ),
         *_pair("alternate_name", False, "Other names, separated by semicolons"),
         *_pair("description", True, "What the single application does"),
         *_pair("url", False, "Where to apply"),
-        _SOURCE, _VERIFIED,
+        _SOURCE,
+        _VERIFIED,
     ),
     "One application that covers several services, possibly of several governments.",
     hsds="(Guichet)",
@@ -288,8 +392,13 @@ LIFE_EVENTS = Table(
     (
         Column("id", "id", True, example="having-a-baby"),
         *_pair("name", True, "Name", "Having a baby", "Avoir un bébé"),
-        *_pair("alternate_name", False, "Words people use for it, separated by semicolons",
-               "new baby; newborn; birth", "naissance; nouveau-né"),
+        *_pair(
+            "alternate_name",
+            False,
+            "Words people use for it, separated by semicolons",
+            "new baby; newborn; birth",
+            "naissance; nouveau-né",
+        ),
         *_pair("description", False, "What to think of"),
     ),
     "Moments in life that need several services.",
@@ -313,8 +422,13 @@ OUTREACH = Table(
     "outreach",
     (
         Column("id", "id", True, example="fort-mcmurray-wildfire-2016"),
-        Column("kind", "enum", True, OUTREACH_KINDS,
-               doc="scheduled_site: recurring visits; joint_event: one-off outreach by several governments"),
+        Column(
+            "kind",
+            "enum",
+            True,
+            OUTREACH_KINDS,
+            doc="scheduled_site: recurring visits; joint_event: one-off outreach by several governments",
+        ),
         *_pair("name", True, "Name"),
         *_pair("description", False, "What clients can do there"),
         Column("community", required=True, doc="Community served", example="Fort McMurray"),
@@ -324,8 +438,11 @@ OUTREACH = Table(
         Column("longitude", "float", doc="Needed when location_id is empty"),
         Column("start_date", "date", doc="First day (YYYY-MM-DD)"),
         Column("end_date", "date", doc="Last day (YYYY-MM-DD)"),
-        *_pair("schedule", False, "Recurring schedule in words", "Second Tuesday of each month", "Deuxième mardi du mois"),
-        _SOURCE, _VERIFIED,
+        *_pair(
+            "schedule", False, "Recurring schedule in words", "Second Tuesday of each month", "Deuxième mardi du mois"
+        ),
+        _SOURCE,
+        _VERIFIED,
     ),
     "Outreach: governments going to a community, on a schedule or for an event.",
     hsds="(Guichet)",
@@ -360,15 +477,21 @@ CROSS_PROMOTIONS = Table(
     (
         Column("id", "id", True),
         Column("service_id", "ref", True, ref="services", doc="The service being promoted (one government's)"),
-        Column("promoter_organization_id", "ref", True, ref="organizations",
-               doc="The other government that promotes, offers or assists with it"),
+        Column(
+            "promoter_organization_id",
+            "ref",
+            True,
+            ref="organizations",
+            doc="The other government that promotes, offers or assists with it",
+        ),
         Column("channel", "enum", True, PROMOTION_CHANNELS),
         Column("location_id", "ref", ref="locations", doc="Where, if at a particular location"),
         Column("community", doc="Community or region reached"),
         *_pair("description", True, "What the promoter does for clients"),
         Column("start_date", "date"),
         Column("end_date", "date"),
-        _SOURCE, _VERIFIED,
+        _SOURCE,
+        _VERIFIED,
     ),
     "One government's service promoted, offered or assisted at another government's location or channel.",
     hsds="(Guichet)",
@@ -388,8 +511,23 @@ SYNONYMS = Table(
 )
 
 TABLES: Tuple[Table, ...] = (
-    ORGANIZATIONS, SERVICES, LOCATIONS, SERVICE_AT_LOCATION, PHONES, SCHEDULES, LANGUAGES, CLOSURES, ACCESSIBILITY,
-    BUNDLES, BUNDLE_SERVICES, LIFE_EVENTS, LIFE_EVENT_SERVICES,
-    OUTREACH, OUTREACH_PARTICIPANTS, OUTREACH_SERVICES, CROSS_PROMOTIONS, SYNONYMS,
+    ORGANIZATIONS,
+    SERVICES,
+    LOCATIONS,
+    SERVICE_AT_LOCATION,
+    PHONES,
+    SCHEDULES,
+    LANGUAGES,
+    CLOSURES,
+    ACCESSIBILITY,
+    BUNDLES,
+    BUNDLE_SERVICES,
+    LIFE_EVENTS,
+    LIFE_EVENT_SERVICES,
+    OUTREACH,
+    OUTREACH_PARTICIPANTS,
+    OUTREACH_SERVICES,
+    CROSS_PROMOTIONS,
+    SYNONYMS,
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}

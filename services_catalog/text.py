@@ -4,6 +4,7 @@ Clients type without accents, in either language, with apostrophes of every
 kind; the catalogue is written with them. Both sides are folded the same way so
 "numero d'assurance sociale" meets "numéro d’assurance sociale".
 """
+
 from __future__ import annotations
 
 import re

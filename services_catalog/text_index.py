@@ -15,6 +15,7 @@ index lives in memory, built from the database at load time:
   the name. Words that match nothing lower the score: "passport for my cat"
   still finds passports, "weather tomorrow" finds nothing.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,21 +26,25 @@ from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 from services_catalog.text import fold
 
 # Words that carry no meaning at all in a request, English and French.
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 a an and any are at be by can could do does for from have how i i'm im in is it its me my of on or our please
 the their there this to where which who will with would you your we us when what about also else
 au aux avec ce ces comment d de des du elle en est et il j je l la le les leur ma mes mon ne nous on ou pour
 puis puisse quel quelle qui sa se ses son sur svp ta te tes ton tu un une vous
-""".split())
+""".split()
+)
 # Words that say what the client wants done, not which service: they must not make a
 # service match ("help" is not a service), but between two services that both match, the
 # one named "Renew ..." is the better answer to "renew my health card".
-REQUEST_WORDS = frozenset("""
+REQUEST_WORDS = frozenset(
+    """
 get getting got need needs want apply applying application obtain renew renewing renewed renewal replace
 replacement help office submit go must should like try trying
 obtenir renouveler renouvellement renouvelle demander demande remplacer faire veux voudrais besoin avoir ai
 aide bureau faut dois doit devons devez peux peut pouvez veut aimerais
-""".split())
+""".split()
+)
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 
 # A name with one of these is a variant of a service ("Renew a driver's licence"): what a client who
@@ -55,8 +60,16 @@ PRIOR_WEIGHT = 0.05
 
 
 # One spelling per word, the Canadian one: clients type "license" and "enrollment".
-SPELLINGS = {"license": "licence", "licens": "licence", "enrollment": "enrolment", "enroll": "enrol", "center": "centre",
-             "labor": "labour", "defense": "defence", "offense": "offence"}
+SPELLINGS = {
+    "license": "licence",
+    "licens": "licence",
+    "enrollment": "enrolment",
+    "enroll": "enrol",
+    "center": "centre",
+    "labor": "labour",
+    "defense": "defence",
+    "offense": "offence",
+}
 
 
 def stem(word: str) -> str:
@@ -87,7 +100,7 @@ def query_terms(text: str, ignore: frozenset = STOPWORDS) -> List[str]:
 
 
 def _deletions(word: str) -> Set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 @dataclass(frozen=True)
@@ -112,7 +125,7 @@ class Synonyms:
         i = 0
         while i < len(words):
             for size in range(min(self._longest, len(words) - i), 0, -1):
-                expansion = self._rules.get(tuple(words[i:i + size]))
+                expansion = self._rules.get(tuple(words[i : i + size]))
                 if expansion is not None:
                     out.extend(expansion)
                     i += size
@@ -126,8 +139,12 @@ class Synonyms:
 class TextIndex:
     """An inverted index of documents made of weighted fields."""
 
-    def __init__(self, documents: Mapping[str, Sequence[Tuple[str, float]]], synonyms: Optional[Synonyms] = None,
-                 prior: Optional[Mapping[str, float]] = None):
+    def __init__(
+        self,
+        documents: Mapping[str, Sequence[Tuple[str, float]]],
+        synonyms: Optional[Synonyms] = None,
+        prior: Optional[Mapping[str, float]] = None,
+    ):
         """documents: key → [(text, weight), ...]; a name field typically weighs 1.0, a description 0.3.
 
         prior: key → a small bonus (at most PRIOR_WEIGHT) that breaks ties between equally good matches.
@@ -144,8 +161,11 @@ class TextIndex:
                     if postings[word].get(key, 0.0) < focus:
                         postings[word][key] = focus
         self._postings = dict(postings)
-        self._variants = {key for key, fields in documents.items()
-                          if any(weight >= 1.0 and VARIANT_WORDS & set(terms(text)) for text, weight in fields)}
+        self._variants = {
+            key
+            for key, fields in documents.items()
+            if any(weight >= 1.0 and VARIANT_WORDS & set(terms(text)) for text, weight in fields)
+        }
         n = max(1, len(documents))
         self._idf = {word: math.log(1 + n / len(docs)) for word, docs in self._postings.items()}
         self._unknown_idf = math.log(1 + n)
@@ -185,13 +205,17 @@ class TextIndex:
             remaining -= idf
             for key, value in self._best_weights(candidates, None if open_to_new else list(scores)).items():
                 scores[key] += idf * value
-        hits = [Hit(key, self._with_prior(key, score / total)) for key, score in scores.items()
-                if score / total >= min_score]
+        hits = [
+            Hit(key, self._with_prior(key, score / total))
+            for key, score in scores.items()
+            if score / total >= min_score
+        ]
         hits.sort(key=lambda h: (-h.score, h.key))
         return hits[:limit]
 
-    def search_readings(self, readings: Sequence[str], context: str, limit: int = 5,
-                        min_score: float = MIN_SCORE) -> List[Hit]:
+    def search_readings(
+        self, readings: Sequence[str], context: str, limit: int = 5, min_score: float = MIN_SCORE
+    ) -> List[Hit]:
         """Documents found by any reading of a request, ranked by how much of the whole request they explain.
 
         A reading is a guess at the words that name the document (an NLU entity, the message
@@ -211,18 +235,31 @@ class TextIndex:
         # about any candidate, so they are left out rather than counted against all of them.
         # Request words ("renew", "replace") only break ties, so they weigh a quarter of their idf.
         _, context_terms = self._weigh(query_terms(context, FUNCTION_WORDS))
-        weighted = [(idf * (REQUEST_WEIGHT if word in REQUEST_WORDS else 1.0), candidates)
-                    for word, idf, candidates in context_terms]
+        weighted = [
+            (idf * (REQUEST_WEIGHT if word in REQUEST_WORDS else 1.0), candidates)
+            for word, idf, candidates in context_terms
+        ]
         known = sum(idf for idf, _ in weighted)
         explained: Dict[str, float] = defaultdict(float)
         for idf, candidates in weighted:
             for key, value in self._best_weights(candidates, list(found)).items():
                 explained[key] += idf * value
-        penalty = 0.0 if VARIANT_CUES & set(fold(context).split()) | VARIANT_WORDS & set(terms(context)) \
-            else VARIANT_PENALTY
-        hits = [Hit(key, round(self._with_prior(key, READING_WEIGHT * score + (1 - READING_WEIGHT) * explained[key]
-                                                / known) - (penalty if key in self._variants else 0.0), 4)
-                    if known else score) for key, score in found.items()]
+        penalty = (
+            0.0 if VARIANT_CUES & set(fold(context).split()) | VARIANT_WORDS & set(terms(context)) else VARIANT_PENALTY
+        )
+        hits = [
+            Hit(
+                key,
+                round(
+                    self._with_prior(key, READING_WEIGHT * score + (1 - READING_WEIGHT) * explained[key] / known)
+                    - (penalty if key in self._variants else 0.0),
+                    4,
+                )
+                if known
+                else score,
+            )
+            for key, score in found.items()
+        ]
         hits.sort(key=lambda h: (-h.score, -found[h.key], h.key))
         return hits[:limit]
 

@@ -4,6 +4,7 @@ Every problem is collected (not just the first) and phrased for the service
 owner who edits the CSV: where it is, what is wrong, and what a right value
 looks like.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,9 +25,26 @@ LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
 # A byday item: a day code, optionally after an ordinal (RRULE BYDAY style: 2WE = 2nd Wednesday of the month).
 DAY_RE = re.compile(rf"^(?:{'|'.join(re.escape(o) for o in DAY_ORDINALS)})?(?:{'|'.join(DAYS)})$")
 # First letter of a postal code → the provinces it may belong to.
-POSTAL_DISTRICTS = {"A": "NL", "B": "NS", "C": "PE", "E": "NB", "G": "QC", "H": "QC", "J": "QC", "K": "ON",
-                    "L": "ON", "M": "ON", "N": "ON", "P": "ON", "R": "MB", "S": "SK", "T": "AB", "V": "BC",
-                    "X": "NT NU", "Y": "YT"}
+POSTAL_DISTRICTS = {
+    "A": "NL",
+    "B": "NS",
+    "C": "PE",
+    "E": "NB",
+    "G": "QC",
+    "H": "QC",
+    "J": "QC",
+    "K": "ON",
+    "L": "ON",
+    "M": "ON",
+    "N": "ON",
+    "P": "ON",
+    "R": "MB",
+    "S": "SK",
+    "T": "AB",
+    "V": "BC",
+    "X": "NT NU",
+    "Y": "YT",
+}
 
 
 def _bad_value(kind: str, value: str, column: Column) -> Optional[str]:
@@ -94,11 +112,19 @@ def _check_languages(table: Table, row: Row) -> Iterable[Problem]:
             other = column.name[:-3] + "_fr"
             english, french = row.values.get(column.name, ""), row.values.get(other, "")
             if english and not french:
-                yield _problem(row, other, f"the French text is missing while {column.name} is filled; "
-                                           "every client text needs both official languages")
+                yield _problem(
+                    row,
+                    other,
+                    f"the French text is missing while {column.name} is filled; "
+                    "every client text needs both official languages",
+                )
             elif french and not english:
-                yield _problem(row, column.name, f"the English text is missing while {other} is filled; "
-                                                 "every client text needs both official languages")
+                yield _problem(
+                    row,
+                    column.name,
+                    f"the English text is missing while {other} is filled; "
+                    "every client text needs both official languages",
+                )
 
 
 def _key(table: Table, row: Row) -> Tuple[str, ...]:
@@ -113,8 +139,11 @@ def _check_duplicates(table: Table, rows: List[Row]) -> Iterable[Problem]:
             continue
         if key in seen:
             first = seen[key]
-            yield _problem(row, table.key[0], f"duplicate {'/'.join(table.key)} '{'/'.join(key)}', "
-                                              f"already used at {first.path}:{first.line}")
+            yield _problem(
+                row,
+                table.key[0],
+                f"duplicate {'/'.join(table.key)} '{'/'.join(key)}', already used at {first.path}:{first.line}",
+            )
         else:
             seen[key] = row
 
@@ -123,8 +152,11 @@ def _check_references(table: Table, row: Row, ids: Dict[str, Set[str]]) -> Itera
     for column in table.columns:
         value = row.values.get(column.name, "")
         if column.kind == "ref" and column.ref and value and value not in ids[column.ref]:
-            yield _problem(row, column.name, f"unknown {column.ref} id '{value}'; add it to {column.ref}.csv "
-                                             "or correct the spelling")
+            yield _problem(
+                row,
+                column.name,
+                f"unknown {column.ref} id '{value}'; add it to {column.ref}.csv or correct the spelling",
+            )
 
 
 def _exactly_one(row: Row, first: str, second: str) -> Iterable[Problem]:
@@ -139,16 +171,21 @@ def _check_coordinates(row: Row) -> Iterable[Problem]:
     except ValueError:
         return
     if not inside_canada(latitude, longitude):
-        yield _problem(row, "latitude", f"({lat}, {lon}) is outside Canada (latitude {CANADA_LAT[0]} to "
-                                        f"{CANADA_LAT[1]}, longitude {CANADA_LON[0]} to {CANADA_LON[1]}); "
-                                        "are latitude and longitude swapped or is the minus sign missing?")
+        yield _problem(
+            row,
+            "latitude",
+            f"({lat}, {lon}) is outside Canada (latitude {CANADA_LAT[0]} to "
+            f"{CANADA_LAT[1]}, longitude {CANADA_LON[0]} to {CANADA_LON[1]}); "
+            "are latitude and longitude swapped or is the minus sign missing?",
+        )
 
 
 def _check_postal_province(row: Row) -> Iterable[Problem]:
     code, province = row.values.get("postal_code", ""), row.values.get("state_province", "")
     if POSTAL_RE.match(code) and province in PROVINCES and province not in POSTAL_DISTRICTS[code[0]].split():
-        yield _problem(row, "postal_code", f"'{code}' is a postal code of {POSTAL_DISTRICTS[code[0]]}, "
-                                           f"not of {province}")
+        yield _problem(
+            row, "postal_code", f"'{code}' is a postal code of {POSTAL_DISTRICTS[code[0]]}, not of {province}"
+        )
 
 
 def _check_dates(row: Row, start: str, end: str) -> Iterable[Problem]:
@@ -210,8 +247,10 @@ def validate(source: Source) -> List[Problem]:
 
 def summary(source: Source) -> str:
     counts = {name: len(rows) for name, rows in source.rows.items()}
-    return (f"catalogue OK: {len(source.files)} files, {counts['organizations']} organizations, "
-            f"{counts['services']} services, {counts['locations']} locations, "
-            f"{counts['service_at_location']} services at locations, {counts['bundles']} bundles, "
-            f"{counts['life_events']} life events, {counts['outreach']} outreach, "
-            f"{counts['cross_promotions']} cross promotions")
+    return (
+        f"catalogue OK: {len(source.files)} files, {counts['organizations']} organizations, "
+        f"{counts['services']} services, {counts['locations']} locations, "
+        f"{counts['service_at_location']} services at locations, {counts['bundles']} bundles, "
+        f"{counts['life_events']} life events, {counts['outreach']} outreach, "
+        f"{counts['cross_promotions']} cross promotions"
+    )

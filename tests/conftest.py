@@ -1,5 +1,6 @@
 """Fixtures shared by every test suite: the real, committed catalogue built once per session, and
 private PostgreSQL databases (every machine runs PostgreSQL 15 on 127.0.0.1:5432, trust auth)."""
+
 from __future__ import annotations
 
 import secrets
@@ -61,8 +62,14 @@ def postgres_database() -> Iterator[Callable[[str], str]]:
 
 
 # The test tiers (pyproject.toml's markers), by folder; PostgreSQL or Redis use adds `services`.
-TIERS = {"catalogue": "unit", "actions": "unit", "bot": "unit", "conversations": "rasa", "e2e": "e2e",
-         "browser": "browser"}
+TIERS = {
+    "catalogue": "unit",
+    "actions": "unit",
+    "bot": "unit",
+    "conversations": "rasa",
+    "e2e": "e2e",
+    "browser": "browser",
+}
 
 
 def pytest_collection_modifyitems(items: List[pytest.Item]) -> None:

@@ -5,6 +5,7 @@ output must be byte-identical from one run to the next (a re-import that
 changes nothing must show no diff) and must say what it left out: a silently
 dropped service or office is a gap a client will find before we do.
 """
+
 from __future__ import annotations
 
 import csv

@@ -20,6 +20,7 @@ listed, or online without a URL) is still imported, with `channels` empty, and
 counted in the summary: the client still learns that the service exists and
 which department to contact, which a skipped row would hide.
 """
+
 from __future__ import annotations
 
 import csv
@@ -35,9 +36,18 @@ DEFAULT_SOURCE = SHARED_DATA / "gc-service-inventory" / "services_2019-2020.csv"
 DEFAULT_OUT = DATA_DIR / "federal"
 
 REQUIRED_COLUMNS = (
-    "service_id", "service_name_en", "service_name_fr", "department_name_en", "department_name_fr",
-    "external_internal", "service_description_en", "service_description_fr", "service_url_en",
-    "service_url_fr", "service_fee", "service_channels",
+    "service_id",
+    "service_name_en",
+    "service_name_fr",
+    "department_name_en",
+    "department_name_fr",
+    "external_internal",
+    "service_description_en",
+    "service_description_fr",
+    "service_url_en",
+    "service_url_fr",
+    "service_fee",
+    "service_channels",
 )
 CHANNEL_BY_CODE = {"onl": "online", "person": "in_person", "post": "mail", "tel": "phone"}
 FEES = {"Y": ("Fees apply", "Des frais s'appliquent"), "N": ("Free", "Gratuit")}
@@ -51,8 +61,10 @@ _SEVERAL_URLS = re.compile(r",\s*(?=https?://)")
 
 def citation(fiscal_year: str) -> str:
     year = f" {fiscal_year}" if fiscal_year else ""
-    return (f"Treasury Board of Canada Secretariat, Government of Canada Service Inventory{year}, "
-            "Open Government Portal (Open Government Licence – Canada)")
+    return (
+        f"Treasury Board of Canada Secretariat, Government of Canada Service Inventory{year}, "
+        "Open Government Portal (Open Government Licence – Canada)"
+    )
 
 
 def slug(text: str) -> str:
@@ -79,8 +91,14 @@ def abbreviations(name: str) -> List[str]:
     for inner in _PARENTHESES.findall(name):
         letters = [c for c in inner if c.isalpha()]
         capitals = sum(c.isupper() for c in letters)
-        if (2 <= len(inner) <= 12 and " " not in inner and inner[0].isalpha()
-                and capitals >= 2 and capitals * 2 >= len(letters) and inner not in found):
+        if (
+            2 <= len(inner) <= 12
+            and " " not in inner
+            and inner[0].isalpha()
+            and capitals >= 2
+            and capitals * 2 >= len(letters)
+            and inner not in found
+        ):
             found.append(inner)
     return found
 
@@ -154,30 +172,44 @@ def _names(cells: Mapping[str, str], summary: ImportSummary) -> Tuple[str, str, 
 
 
 def organization(cells: Mapping[str, str], summary: ImportSummary) -> Dict[str, str]:
-    name_en, name_fr = bilingual(cells["department_name_en"], cells["department_name_fr"],
-                                 "department name", summary)
-    return {"id": f"gc-{slug(name_en)}", "name_en": name_en, "name_fr": name_fr,
-            "jurisdiction_level": "federal", "source": citation(cells.get("fiscal_yr", "")),
-            "verification": "verified"}
+    name_en, name_fr = bilingual(cells["department_name_en"], cells["department_name_fr"], "department name", summary)
+    return {
+        "id": f"gc-{slug(name_en)}",
+        "name_en": name_en,
+        "name_fr": name_fr,
+        "jurisdiction_level": "federal",
+        "source": citation(cells.get("fiscal_yr", "")),
+        "verification": "verified",
+    }
 
 
 def service(cells: Mapping[str, str], organization_id: str, summary: ImportSummary) -> Dict[str, str]:
     """The catalogue row for one external service, with whatever channels the catalogue can name (maybe none)."""
     service_id = f"gc-{cells['service_id'].lower()}"
-    url_en, url_fr = bilingual(first_url(cells["service_url_en"]), first_url(cells["service_url_fr"]),
-                               "URL", summary)
+    url_en, url_fr = bilingual(first_url(cells["service_url_en"]), first_url(cells["service_url_fr"]), "URL", summary)
     offered = channels(cells["service_channels"], bool(url_en))
     _count_channel_gaps(cells["service_channels"], bool(url_en), offered, summary)
     name_en, name_fr, alt_en, alt_fr = _names(cells, summary)
-    description_en, description_fr = bilingual(shorten(cells["service_description_en"]),
-                                               shorten(cells["service_description_fr"]), "description", summary)
+    description_en, description_fr = bilingual(
+        shorten(cells["service_description_en"]), shorten(cells["service_description_fr"]), "description", summary
+    )
     fees_en, fees_fr = FEES.get(cells["service_fee"], ("", ""))
     return {
-        "id": service_id, "organization_id": organization_id, "name_en": name_en, "name_fr": name_fr,
-        "alternate_name_en": alt_en, "alternate_name_fr": alt_fr,
-        "description_en": description_en, "description_fr": description_fr,
-        "channels": ";".join(offered), "url_en": url_en, "url_fr": url_fr, "fees_en": fees_en, "fees_fr": fees_fr,
-        "status": "active", "source": f"{citation(cells.get('fiscal_yr', ''))}, service {cells['service_id']}",
+        "id": service_id,
+        "organization_id": organization_id,
+        "name_en": name_en,
+        "name_fr": name_fr,
+        "alternate_name_en": alt_en,
+        "alternate_name_fr": alt_fr,
+        "description_en": description_en,
+        "description_fr": description_fr,
+        "channels": ";".join(offered),
+        "url_en": url_en,
+        "url_fr": url_fr,
+        "fees_en": fees_en,
+        "fees_fr": fees_fr,
+        "status": "active",
+        "source": f"{citation(cells.get('fiscal_yr', ''))}, service {cells['service_id']}",
         "verification": "verified",
     }
 

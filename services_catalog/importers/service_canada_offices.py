@@ -36,6 +36,7 @@ A mapped federal service is linked only if the federal layer offers it in
 person; anything else is reported, so a renumbered inventory shows up in the
 summary instead of as a broken reference.
 """
+
 from __future__ import annotations
 
 import csv
@@ -54,20 +55,25 @@ DEFAULT_SERVICES = DATA_DIR / "federal" / "services.csv"
 
 CRAWLED = "2026-09-30"
 SOURCE = f"Service Canada, Find a Service Canada Office (offices.service.canada.ca), crawled {CRAWLED}"
-PASSPORT_BACKGROUNDER = ("https://www.canada.ca/en/employment-social-development/news/2023/05/"
-                         "backgrounder-on-passport-services.html")
+PASSPORT_BACKGROUNDER = (
+    "https://www.canada.ca/en/employment-social-development/news/2023/05/backgrounder-on-passport-services.html"
+)
 OFFICE_URL = ("https://offices.service.canada.ca/en/Office/{id}", "https://bureaux.service.canada.ca/fr/Bureau/{id}")
 
 ORGANIZATION_ID = "gc-service-canada"
 ORGANIZATION = {
-    "id": ORGANIZATION_ID, "name_en": "Service Canada", "name_fr": "Service Canada",
+    "id": ORGANIZATION_ID,
+    "name_en": "Service Canada",
+    "name_fr": "Service Canada",
     "description_en": "Part of Employment and Social Development Canada: delivers federal services and "
-                      "benefits in person, online and by phone.",
+    "benefits in person, online and by phone.",
     "description_fr": "Fait partie d'Emploi et Développement social Canada : offre des services et des "
-                      "prestations du gouvernement fédéral en personne, en ligne et par téléphone.",
+    "prestations du gouvernement fédéral en personne, en ligne et par téléphone.",
     "url_en": "https://www.canada.ca/en/employment-social-development/corporate/portfolio/service-canada.html",
     "url_fr": "https://www.canada.ca/fr/emploi-developpement-social/ministere/portefeuille/service-canada.html",
-    "jurisdiction_level": "federal", "source": SOURCE, "verification": "verified",
+    "jurisdiction_level": "federal",
+    "source": SOURCE,
+    "verification": "verified",
 }
 PASSPORT_ORGANIZATION_ID = "gc-immigration-refugees-and-citizenship-canada"
 
@@ -85,60 +91,98 @@ PASSPORT_APPLICATION = "gc-1242"
 PASSPORT_ISSUED = "gc-1491"
 ISSUED_HERE = ("urgent", "express", "pickup10")  # levels where the passport is printed and picked up here
 
-PASSPORT_URL = ("https://www.canada.ca/en/immigration-refugees-citizenship/services/canadian-passports.html",
-                "https://www.canada.ca/fr/immigration-refugies-citoyennete/services/passeports-canadiens.html")
+PASSPORT_URL = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/canadian-passports.html",
+    "https://www.canada.ca/fr/immigration-refugies-citoyennete/services/passeports-canadiens.html",
+)
 EXTRA_FEE = ("Passport fee plus an extra service fee", "Frais de passeport et frais de service supplémentaires")
 
 
-def _level(service_id: str, label: Tuple[str, str], name: Tuple[str, str], alternate: Tuple[str, str],
-           description: Tuple[str, str], fees: Tuple[str, str] = ("", "")) -> Dict[str, str]:
+def _level(
+    service_id: str,
+    label: Tuple[str, str],
+    name: Tuple[str, str],
+    alternate: Tuple[str, str],
+    description: Tuple[str, str],
+    fees: Tuple[str, str] = ("", ""),
+) -> Dict[str, str]:
     return {
-        "id": service_id, "organization_id": PASSPORT_ORGANIZATION_ID,
-        "name_en": name[0], "name_fr": name[1], "alternate_name_en": alternate[0], "alternate_name_fr": alternate[1],
-        "description_en": description[0], "description_fr": description[1], "channels": "in_person",
-        "url_en": PASSPORT_URL[0], "url_fr": PASSPORT_URL[1], "fees_en": fees[0], "fees_fr": fees[1],
-        "status": "active", "source": f"{SOURCE}; {PASSPORT_BACKGROUNDER}", "verification": "verified",
-        "_label_en": label[0], "_label_fr": label[1],
+        "id": service_id,
+        "organization_id": PASSPORT_ORGANIZATION_ID,
+        "name_en": name[0],
+        "name_fr": name[1],
+        "alternate_name_en": alternate[0],
+        "alternate_name_fr": alternate[1],
+        "description_en": description[0],
+        "description_fr": description[1],
+        "channels": "in_person",
+        "url_en": PASSPORT_URL[0],
+        "url_fr": PASSPORT_URL[1],
+        "fees_en": fees[0],
+        "fees_fr": fees[1],
+        "status": "active",
+        "source": f"{SOURCE}; {PASSPORT_BACKGROUNDER}",
+        "verification": "verified",
+        "_label_en": label[0],
+        "_label_fr": label[1],
     }
 
 
 # The passport service levels of the office finder (`pp`), as services of their own.
 PASSPORT_LEVELS: Dict[str, Dict[str, str]] = {
     "urgent": _level(
-        "gc-passport-urgent", ("urgent", "urgent"),
+        "gc-passport-urgent",
+        ("urgent", "urgent"),
         ("Urgent passport pick-up", "Service urgent de passeport (retrait au bureau)"),
         ("urgent passport", "passeport urgent"),
-        ("Apply in person at a passport office that offers it and pick up your passport by the end of the next "
-         "business day; you must show that you need it.",
-         "Présentez votre demande en personne à un bureau des passeports qui offre ce service et récupérez votre "
-         "passeport avant la fin du jour ouvrable suivant; vous devez démontrer que vous en avez besoin."),
-        EXTRA_FEE),
+        (
+            "Apply in person at a passport office that offers it and pick up your passport by the end of the next "
+            "business day; you must show that you need it.",
+            "Présentez votre demande en personne à un bureau des passeports qui offre ce service et récupérez votre "
+            "passeport avant la fin du jour ouvrable suivant; vous devez démontrer que vous en avez besoin.",
+        ),
+        EXTRA_FEE,
+    ),
     "express": _level(
-        "gc-passport-express", ("express", "express"),
+        "gc-passport-express",
+        ("express", "express"),
         ("Express passport service", "Service express de passeport"),
         ("express passport", "passeport express"),
-        ("Apply in person and pick up your passport at the office in 2 to 9 business days; you must show that "
-         "you need it.",
-         "Présentez votre demande en personne et récupérez votre passeport au bureau dans un délai de 2 à 9 jours "
-         "ouvrables; vous devez démontrer que vous en avez besoin."),
-        EXTRA_FEE),
+        (
+            "Apply in person and pick up your passport at the office in 2 to 9 business days; you must show that "
+            "you need it.",
+            "Présentez votre demande en personne et récupérez votre passeport au bureau dans un délai de 2 à 9 jours "
+            "ouvrables; vous devez démontrer que vous en avez besoin.",
+        ),
+        EXTRA_FEE,
+    ),
     "pickup10": _level(
-        "gc-passport-pickup-10-days", ("10-day pick-up", "retrait en 10 jours"),
+        "gc-passport-pickup-10-days",
+        ("10-day pick-up", "retrait en 10 jours"),
         ("Passport pick-up in 10 business days", "Retrait du passeport en 10 jours ouvrables"),
         ("10-day passport", "passeport en 10 jours"),
-        ("Apply in person and get your passport after 10 business days, picked up at the office or by mail.",
-         "Présentez votre demande en personne et obtenez votre passeport après 10 jours ouvrables, au bureau ou "
-         "par la poste."),
+        (
+            "Apply in person and get your passport after 10 business days, picked up at the office or by mail.",
+            "Présentez votre demande en personne et obtenez votre passeport après 10 jours ouvrables, au bureau ou "
+            "par la poste.",
+        ),
     ),
     "mail20": _level(
-        "gc-passport-by-mail", ("application in person, passport by mail in 20 days",
-                                "demande en personne, passeport par la poste en 20 jours"),
-        ("Passport application in person, mailed in 20 business days",
-         "Demande de passeport en personne, envoi par la poste en 20 jours ouvrables"),
+        "gc-passport-by-mail",
+        (
+            "application in person, passport by mail in 20 days",
+            "demande en personne, passeport par la poste en 20 jours",
+        ),
+        (
+            "Passport application in person, mailed in 20 business days",
+            "Demande de passeport en personne, envoi par la poste en 20 jours ouvrables",
+        ),
         ("", ""),
-        ("Hand in your passport application in person here; your passport is mailed to you in 20 business days.",
-         "Remettez votre demande de passeport en personne ici; votre passeport vous est envoyé par la poste en "
-         "20 jours ouvrables."),
+        (
+            "Hand in your passport application in person here; your passport is mailed to you in 20 business days.",
+            "Remettez votre demande de passeport en personne ici; votre passeport vous est envoyé par la poste en "
+            "20 jours ouvrables.",
+        ),
     ),
 }
 USUAL_EXPRESS_DAYS = (2, 9)
@@ -157,10 +201,23 @@ FEATURES = {
     "free_parking": ("Free parking", "Stationnement gratuit"),
     "paid_parking": ("Paid parking", "Stationnement payant"),
 }
-ORDINALS = {1: ("1st", "1er"), 2: ("2nd", "2e"), 3: ("3rd", "3e"), 4: ("4th", "4e"), 5: ("5th", "5e"),
-            -1: ("last", "dernier")}
-DAY_NAMES = (("Monday", "lundi"), ("Tuesday", "mardi"), ("Wednesday", "mercredi"), ("Thursday", "jeudi"),
-             ("Friday", "vendredi"), ("Saturday", "samedi"), ("Sunday", "dimanche"))
+ORDINALS = {
+    1: ("1st", "1er"),
+    2: ("2nd", "2e"),
+    3: ("3rd", "3e"),
+    4: ("4th", "4e"),
+    5: ("5th", "5e"),
+    -1: ("last", "dernier"),
+}
+DAY_NAMES = (
+    ("Monday", "lundi"),
+    ("Tuesday", "mardi"),
+    ("Wednesday", "mercredi"),
+    ("Thursday", "jeudi"),
+    ("Friday", "vendredi"),
+    ("Saturday", "samedi"),
+    ("Sunday", "dimanche"),
+)
 OUTREACH_DESCRIPTION = (
     "Service Canada staff visit this site on set days; check the office page for dates and times.",
     "Le personnel de Service Canada se rend à ce site à des dates fixes; consultez la page du bureau "
@@ -211,16 +268,21 @@ def street(lines: Sequence[str], summary: ImportSummary) -> Tuple[str, str]:
     return cleaned[-1], ", ".join(cleaned[:-1])
 
 
-def coordinates(office: Office, postal_code: str, precision: str,
-                summary: ImportSummary) -> Tuple[str, str, str]:
+def coordinates(office: Office, postal_code: str, precision: str, summary: ImportSummary) -> Tuple[str, str, str]:
     """(latitude, longitude, precision): the source's, unless they are far from an urban postal code."""
     latitude, longitude = float(office["lat"]), float(office["lng"])
     if postal_code and postal_code[1] != "0":
         place, fsa = gazetteer().postal_code(postal_code), gazetteer().fsa(postal_code[:3])
         known = place is not None and not (fsa and (fsa.latitude, fsa.longitude) == (place.latitude, place.longitude))
-        if known and place is not None and haversine_km(latitude, longitude, place.latitude, place.longitude) > MAX_KM_FROM_URBAN_POSTAL_CODE:
-            summary.fallbacks[f"coordinates over {MAX_KM_FROM_URBAN_POSTAL_CODE:g} km from the office's urban postal "
-                              "code: placed at the postal code instead"] += 1
+        if (
+            known
+            and place is not None
+            and haversine_km(latitude, longitude, place.latitude, place.longitude) > MAX_KM_FROM_URBAN_POSTAL_CODE
+        ):
+            summary.fallbacks[
+                f"coordinates over {MAX_KM_FROM_URBAN_POSTAL_CODE:g} km from the office's urban postal "
+                "code: placed at the postal code instead"
+            ] += 1
             return f"{place.latitude:.4f}", f"{place.longitude:.4f}", "postal_code"
     return str(latitude), str(longitude), precision
 
@@ -257,23 +319,36 @@ def location(office: Office, location_type: str, summary: ImportSummary) -> Dict
         description_en.append(OUTREACH_DESCRIPTION[0])
         description_fr.append(OUTREACH_DESCRIPTION[1])
     return {
-        "id": loc_id, "organization_id": ORGANIZATION_ID,
-        "name_en": clean_cell(office["name"]["en"]), "name_fr": clean_cell(office["name"]["fr"]),
-        "description_en": " ".join(description_en), "description_fr": " ".join(description_fr),
-        "location_type": location_type, "address_1": address_1, "address_2": address_2,
-        "address_1_fr": address_1_fr, "address_2_fr": address_2_fr,
-        "city": clean_cell(office["city"]["en"]), "state_province": province, "postal_code": postal_code or "",
-        "latitude": latitude, "longitude": longitude,
-        "coordinates_precision": precision, "time_zone": office.get("tz", ""), "last_verified": CRAWLED,
-        "url_en": OFFICE_URL[0].format(id=office["id"]), "url_fr": OFFICE_URL[1].format(id=office["id"]),
-        "source": SOURCE, "verification": "verified",
+        "id": loc_id,
+        "organization_id": ORGANIZATION_ID,
+        "name_en": clean_cell(office["name"]["en"]),
+        "name_fr": clean_cell(office["name"]["fr"]),
+        "description_en": " ".join(description_en),
+        "description_fr": " ".join(description_fr),
+        "location_type": location_type,
+        "address_1": address_1,
+        "address_2": address_2,
+        "address_1_fr": address_1_fr,
+        "address_2_fr": address_2_fr,
+        "city": clean_cell(office["city"]["en"]),
+        "state_province": province,
+        "postal_code": postal_code or "",
+        "latitude": latitude,
+        "longitude": longitude,
+        "coordinates_precision": precision,
+        "time_zone": office.get("tz", ""),
+        "last_verified": CRAWLED,
+        "url_en": OFFICE_URL[0].format(id=office["id"]),
+        "url_fr": OFFICE_URL[1].format(id=office["id"]),
+        "source": SOURCE,
+        "verification": "verified",
     }
 
 
 # --- hours -----------------------------------------------------------------------------------------------
 
-def periods(opens: str, closes: str, lunch: Sequence[str], summary: ImportSummary,
-            item: str) -> List[Tuple[str, str]]:
+
+def periods(opens: str, closes: str, lunch: Sequence[str], summary: ImportSummary, item: str) -> List[Tuple[str, str]]:
     """One opening, or two when the lunch closure falls inside it."""
     if not opens < closes:
         summary.skip(f"{item} {opens}-{closes}", "hours that do not close after they open (a source typo?)")
@@ -290,8 +365,16 @@ def periods(opens: str, closes: str, lunch: Sequence[str], summary: ImportSummar
 
 
 def _schedule(row_id: str, loc_id: str, byday: str, span: Tuple[str, str], **extra: str) -> Dict[str, str]:
-    return {"id": row_id, "location_id": loc_id, "byday": byday, "opens_at": span[0], "closes_at": span[1],
-            **extra, "source": SOURCE, "verification": "verified"}
+    return {
+        "id": row_id,
+        "location_id": loc_id,
+        "byday": byday,
+        "opens_at": span[0],
+        "closes_at": span[1],
+        **extra,
+        "source": SOURCE,
+        "verification": "verified",
+    }
 
 
 def schedules(office: Office, loc_id: str, summary: ImportSummary) -> List[Dict[str, str]]:
@@ -314,9 +397,16 @@ def schedules(office: Office, loc_id: str, summary: ImportSummary) -> List[Dict[
         words_fr = " et ".join(ORDINALS[week][1] for week in weeks)
         day_en, day_fr = DAY_NAMES[iso_day - 1]
         for part, span in enumerate(periods(opens, closes, lunch, summary, f"{loc_id} {byday}"), start=1):
-            rows.append(_schedule(f"{loc_id}-monthly-{number}-{part}", loc_id, byday, span,
-                                  description_en=f"{words_en} {day_en} of the month",
-                                  description_fr=f"{words_fr} {day_fr} du mois"))
+            rows.append(
+                _schedule(
+                    f"{loc_id}-monthly-{number}-{part}",
+                    loc_id,
+                    byday,
+                    span,
+                    description_en=f"{words_en} {day_en} of the month",
+                    description_fr=f"{words_fr} {day_fr} du mois",
+                )
+            )
     for day, opens, closes in office.get("dated", []):
         weekday = DAYS[date.fromisoformat(day).weekday()]
         for part, span in enumerate(periods(opens, closes, lunch, summary, f"{loc_id} {day}"), start=1):
@@ -325,21 +415,31 @@ def schedules(office: Office, loc_id: str, summary: ImportSummary) -> List[Dict[
 
 
 def closures(office: Office, loc_id: str, summary: ImportSummary) -> List[Dict[str, str]]:
-    rows = [{"id": f"{loc_id}-closed-{day}", "location_id": loc_id, "start_date": day, "end_date": day,
-             "source": SOURCE} for day in office.get("closedOn", [])]
+    rows = [
+        {"id": f"{loc_id}-closed-{day}", "location_id": loc_id, "start_date": day, "end_date": day, "source": SOURCE}
+        for day in office.get("closedOn", [])
+    ]
     closure = office.get("closure")
     if closure:
         if not closure.get("to"):
             summary.fallbacks["closure with no end date: closed until further notice"] += 1
         cause = closure.get("cause") or {}
-        rows.append({"id": f"{loc_id}-closed-{closure['from']}", "location_id": loc_id,
-                     "start_date": closure["from"], "end_date": closure.get("to", ""),
-                     "reason_en": clean_cell(cause.get("en")), "reason_fr": clean_cell(cause.get("fr")),
-                     "source": SOURCE})
+        rows.append(
+            {
+                "id": f"{loc_id}-closed-{closure['from']}",
+                "location_id": loc_id,
+                "start_date": closure["from"],
+                "end_date": closure.get("to", ""),
+                "reason_en": clean_cell(cause.get("en")),
+                "reason_fr": clean_cell(cause.get("fr")),
+                "source": SOURCE,
+            }
+        )
     return rows
 
 
 # --- services, access, languages ----------------------------------------------------------------------
+
 
 def passport_services(office: Office, loc_id: str, offered: Set[str], summary: ImportSummary) -> List[Dict[str, str]]:
     levels = list(office.get("pp", []))
@@ -360,8 +460,10 @@ def passport_services(office: Office, loc_id: str, offered: Set[str], summary: I
             continue
         row = {"id": f"{loc_id}--{service_id}", "service_id": service_id, "location_id": loc_id}
         if service_id == PASSPORT_APPLICATION:
-            row.update(description_en=f"Passport services here: {labels_en}",
-                       description_fr=f"Services de passeport ici : {labels_fr}")
+            row.update(
+                description_en=f"Passport services here: {labels_en}",
+                description_fr=f"Services de passeport ici : {labels_fr}",
+            )
         rows.append(row)
     for level in levels:
         service_id = PASSPORT_LEVELS[level]["id"]
@@ -369,16 +471,18 @@ def passport_services(office: Office, loc_id: str, offered: Set[str], summary: I
         express_days = tuple(office.get("expressDays") or USUAL_EXPRESS_DAYS)
         if level == "express" and express_days != USUAL_EXPRESS_DAYS:
             summary.fallbacks["express passport window other than 2 to 9 business days: said at the office"] += 1
-            row.update(description_en=f"Express service here takes {express_days[0]} to {express_days[1]} "
-                                      "business days.",
-                       description_fr=f"Le service express prend ici de {express_days[0]} à {express_days[1]} "
-                                      "jours ouvrables.")
+            row.update(
+                description_en=f"Express service here takes {express_days[0]} to {express_days[1]} business days.",
+                description_fr=f"Le service express prend ici de {express_days[0]} à {express_days[1]} "
+                "jours ouvrables.",
+            )
         rows.append(row)
     return rows
 
 
-def services_at(office: Office, loc_id: str, kind_services: Tuple[str, ...], offered: Set[str],
-                summary: ImportSummary) -> List[Dict[str, str]]:
+def services_at(
+    office: Office, loc_id: str, kind_services: Tuple[str, ...], offered: Set[str], summary: ImportSummary
+) -> List[Dict[str, str]]:
     rows = []
     for service_id in kind_services:
         if service_id not in offered:
@@ -402,9 +506,16 @@ def accessibility(office: Office, loc_id: str, summary: ImportSummary) -> List[D
         features.append(PARKING[parking])
     elif parking:
         summary.fallbacks[f"parking '{parking}' unknown: ignored"] += 1
-    return [{"id": f"{loc_id}-{feature.replace('_', '-')}", "location_id": loc_id, "feature": feature,
-             "description_en": FEATURES[feature][0], "description_fr": FEATURES[feature][1]}
-            for feature in features]
+    return [
+        {
+            "id": f"{loc_id}-{feature.replace('_', '-')}",
+            "location_id": loc_id,
+            "feature": feature,
+            "description_en": FEATURES[feature][0],
+            "description_fr": FEATURES[feature][1],
+        }
+        for feature in features
+    ]
 
 
 def languages(office: Office, loc_id: str, summary: ImportSummary) -> List[Dict[str, str]]:
@@ -417,21 +528,40 @@ def languages(office: Office, loc_id: str, summary: ImportSummary) -> List[Dict[
 def phones(office: Office, loc_id: str) -> List[Dict[str, str]]:
     if not office.get("apptOnly"):
         return []
-    return [{"id": f"{loc_id}-appointments", "location_id": loc_id, "number": office["apptOnly"]["phone"],
-             "type": "voice", "description_en": "Appointments", "description_fr": "Rendez-vous"}]
+    return [
+        {
+            "id": f"{loc_id}-appointments",
+            "location_id": loc_id,
+            "number": office["apptOnly"]["phone"],
+            "type": "voice",
+            "description_en": "Appointments",
+            "description_fr": "Rendez-vous",
+        }
+    ]
 
 
 def level_services() -> List[Dict[str, str]]:
     return [{k: v for k, v in row.items() if not k.startswith("_")} for row in PASSPORT_LEVELS.values()]
 
 
-def run(source_path: Path = DEFAULT_SOURCE, out_dir: Path = DEFAULT_OUT,
-        services_path: Path = DEFAULT_SERVICES) -> ImportSummary:
+def run(
+    source_path: Path = DEFAULT_SOURCE, out_dir: Path = DEFAULT_OUT, services_path: Path = DEFAULT_SERVICES
+) -> ImportSummary:
     """Import the offices of `source_path` into the layer at `out_dir`."""
     summary = ImportSummary(str(source_path))
     offered = in_person_services(services_path) | {row["id"] for row in PASSPORT_LEVELS.values()}
-    tables: Tables = {name: [] for name in ("locations", "service_at_location", "phones", "schedules", "languages",
-                                            "closures", "accessibility")}
+    tables: Tables = {
+        name: []
+        for name in (
+            "locations",
+            "service_at_location",
+            "phones",
+            "schedules",
+            "languages",
+            "closures",
+            "accessibility",
+        )
+    }
     seen: Set[str] = set()
     for office in read_offices(source_path):
         name = str((office.get("name") or {}).get("en") or office.get("id", "?"))

@@ -69,6 +69,7 @@ Left out of the layer, and why:
   the Sarnia centre at 150 Christina Street North closed in 2021 when it moved to
   the courthouse (data/ontario `on-so-sarnia`).
 """
+
 from __future__ import annotations
 
 import csv
@@ -87,22 +88,35 @@ DEFAULT_OUT = DATA_DIR / "serviceontario"
 
 ORGANIZATION = "on-serviceontario"
 SOURCE_SAVED = "2019-10-26"
-CITATION = ("ServiceOntario location finder data, late 2019, saved by mirmehdi5/ServiceOntarioLocationFiinder "
-            "(server/data.json, commit 80cd8ec)")
-LOCATOR_URL = ("https://www.ontario.ca/locations/serviceontario",
-               "https://www.ontario.ca/fr/emplacements/serviceontario")
+CITATION = (
+    "ServiceOntario location finder data, late 2019, saved by mirmehdi5/ServiceOntarioLocationFiinder "
+    "(server/data.json, commit 80cd8ec)"
+)
+LOCATOR_URL = (
+    "https://www.ontario.ca/locations/serviceontario",
+    "https://www.ontario.ca/fr/emplacements/serviceontario",
+)
 CENTRE_TYPES = ("SO_CNTR", "SO_SP")
 GOVERNMENT_RUN = "SO_CNTR"
 
 CORE_SERVICES = (
-    "on-drivers-licence-renewal", "on-drivers-licence-replace", "on-address-change", "on-photo-card",
-    "on-vehicle-registration", "on-licence-plate-renewal", "on-licence-plate-replace",
-    "on-used-vehicle-information-package", "on-accessible-parking-permit",
-    "on-health-card-new", "on-health-card-renewal",
+    "on-drivers-licence-renewal",
+    "on-drivers-licence-replace",
+    "on-address-change",
+    "on-photo-card",
+    "on-vehicle-registration",
+    "on-licence-plate-renewal",
+    "on-licence-plate-replace",
+    "on-used-vehicle-information-package",
+    "on-accessible-parking-permit",
+    "on-health-card-new",
+    "on-health-card-renewal",
 )
 PUBLIC_COMPUTER_SERVICES = ("on-business-name-registration",)
-PUBLIC_COMPUTER = ("On the centre's free self-service public computer",
-                   "Sur l'ordinateur public libre-service gratuit du centre")
+PUBLIC_COMPUTER = (
+    "On the centre's free self-service public computer",
+    "Sur l'ordinateur public libre-service gratuit du centre",
+)
 
 # The source's town → the gazetteer's (Canada Post's) name for it, used for the coordinates only:
 # the `city` column keeps the source's spelling.
@@ -115,16 +129,20 @@ TOWN_ALIASES = {
 SKIPPED_CENTRES = {
     "12089": "already in the catalogue as the Ottawa City Hall co-location (data/ontario ottawa-city-hall)",
     "12099": "closed in 2021, moved to the courthouse at 700 Christina Street North (data/ontario on-so-sarnia; "
-             "The Observer, 2021-01-29)",
+    "The Observer, 2021-01-29)",
 }
 CENTRAL_TIME_WEST_OF = -90.0
 TIME_ZONE_EXCEPTIONS = {"Atikokan": "America/Atikokan"}
 
-DESCRIPTION = ("Services vary by centre: check the office page for this centre's services and hours before you go.",
-               "Les services varient d'un centre à l'autre : consultez la page du bureau pour connaître ses "
-               "services et ses heures avant de vous déplacer.")
-PROVIDER_NOTE = (" Run for ServiceOntario by a private service provider.",
-                 " Exploité pour ServiceOntario par un fournisseur de services privé.")
+DESCRIPTION = (
+    "Services vary by centre: check the office page for this centre's services and hours before you go.",
+    "Les services varient d'un centre à l'autre : consultez la page du bureau pour connaître ses "
+    "services et ses heures avant de vous déplacer.",
+)
+PROVIDER_NOTE = (
+    " Run for ServiceOntario by a private service provider.",
+    " Exploité pour ServiceOntario par un fournisseur de services privé.",
+)
 
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
 _UNIT_WORDS = frozenset({"unit", "suite", "room"})
@@ -144,7 +162,7 @@ def split_address(name: str, city: str) -> Tuple[str, str]:
     rest = [part for part in rest if part and _town_key(part) != town]
     for i in range(len(rest) - 1, 0, -1):  # '325A West Street, unit, 103': a lone 'unit' belongs to the next part
         if rest[i - 1].lower() in _UNIT_WORDS:
-            rest[i - 1:i + 1] = [f"{rest[i - 1].capitalize()} {rest[i]}"]
+            rest[i - 1 : i + 1] = [f"{rest[i - 1].capitalize()} {rest[i]}"]
     return first, ", ".join([n for n in notes if n] + rest)
 
 
@@ -170,25 +188,52 @@ def location(raw: Mapping, place: Place) -> Dict[str, str]:
     name = f"ServiceOntario {city} – {address_1}"
     private = code != GOVERNMENT_RUN
     return {
-        "id": f"so-{raw['id']}", "organization_id": ORGANIZATION, "name_en": name, "name_fr": name,
+        "id": f"so-{raw['id']}",
+        "organization_id": ORGANIZATION,
+        "name_en": name,
+        "name_fr": name,
         "description_en": DESCRIPTION[0] + (PROVIDER_NOTE[0] if private else ""),
         "description_fr": DESCRIPTION[1] + (PROVIDER_NOTE[1] if private else ""),
-        "location_type": "physical", "address_1": address_1, "address_2": address_2, "city": city,
-        "state_province": "ON", "postal_code": "",
-        "latitude": f"{place.latitude:.4f}", "longitude": f"{place.longitude:.4f}",
-        "coordinates_precision": "city", "time_zone": time_zone(city, place.longitude),
-        "last_verified": SOURCE_SAVED, "url_en": LOCATOR_URL[0], "url_fr": LOCATOR_URL[1],
-        "source": f"{CITATION}, location {raw['id']}", "verification": "verified",
+        "location_type": "physical",
+        "address_1": address_1,
+        "address_2": address_2,
+        "city": city,
+        "state_province": "ON",
+        "postal_code": "",
+        "latitude": f"{place.latitude:.4f}",
+        "longitude": f"{place.longitude:.4f}",
+        "coordinates_precision": "city",
+        "time_zone": time_zone(city, place.longitude),
+        "last_verified": SOURCE_SAVED,
+        "url_en": LOCATOR_URL[0],
+        "url_fr": LOCATOR_URL[1],
+        "source": f"{CITATION}, location {raw['id']}",
+        "verification": "verified",
     }
 
 
 def services_at(location_id: str, code: str) -> List[Dict[str, str]]:
-    rows = [{"id": f"{location_id}--{s}", "service_id": s, "location_id": location_id,
-             "description_en": "", "description_fr": ""} for s in CORE_SERVICES]
+    rows = [
+        {
+            "id": f"{location_id}--{s}",
+            "service_id": s,
+            "location_id": location_id,
+            "description_en": "",
+            "description_fr": "",
+        }
+        for s in CORE_SERVICES
+    ]
     if code == GOVERNMENT_RUN:
-        rows += [{"id": f"{location_id}--{s}", "service_id": s, "location_id": location_id,
-                  "description_en": PUBLIC_COMPUTER[0], "description_fr": PUBLIC_COMPUTER[1]}
-                 for s in PUBLIC_COMPUTER_SERVICES]
+        rows += [
+            {
+                "id": f"{location_id}--{s}",
+                "service_id": s,
+                "location_id": location_id,
+                "description_en": PUBLIC_COMPUTER[0],
+                "description_fr": PUBLIC_COMPUTER[1],
+            }
+            for s in PUBLIC_COMPUTER_SERVICES
+        ]
     return rows
 
 

@@ -1,4 +1,5 @@
 """Running an action as the action server would: a rasa_sdk Tracker in, a CollectingDispatcher out."""
+
 from __future__ import annotations
 
 import asyncio
@@ -10,13 +11,30 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 
-def make_tracker(text: str, intent: str, entities: Sequence[Tuple[str, str]] = (), slots: Optional[Dict] = None,
-                 metadata: Optional[Dict] = None, events: Optional[List[Dict]] = None) -> Tracker:
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "metadata": metadata or {},
-              "entities": [_entity(text, name, value) for name, value in entities]}
-    return Tracker(sender_id="test-user", slots={"language": "en", **(slots or {})}, latest_message=latest,
-                   events=events or [], paused=False, followup_action=None, active_loop={},
-                   latest_action_name="action_listen")
+def make_tracker(
+    text: str,
+    intent: str,
+    entities: Sequence[Tuple[str, str]] = (),
+    slots: Optional[Dict] = None,
+    metadata: Optional[Dict] = None,
+    events: Optional[List[Dict]] = None,
+) -> Tracker:
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.99},
+        "metadata": metadata or {},
+        "entities": [_entity(text, name, value) for name, value in entities],
+    }
+    return Tracker(
+        sender_id="test-user",
+        slots={"language": "en", **(slots or {})},
+        latest_message=latest,
+        events=events or [],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
 
 
 def _entity(text: str, name: str, value: str) -> Dict[str, Any]:

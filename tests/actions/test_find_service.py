@@ -1,4 +1,5 @@
 """action_find_service: the service, its government, the nearest offices, alternatives and context."""
+
 from __future__ import annotations
 
 from actions.find_service import ActionFindService
@@ -7,8 +8,12 @@ from .conftest import make_tracker, run_action
 
 
 def test_passport_in_kelowna_names_service_government_and_offices() -> None:
-    outcome = run_action(ActionFindService(), make_tracker(
-        "where can I renew my passport in Kelowna?", "find_service", [("service", "passport"), ("place", "Kelowna")]))
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker(
+            "where can I renew my passport in Kelowna?", "find_service", [("service", "passport"), ("place", "Kelowna")]
+        ),
+    )
     text = outcome.text
     assert text.startswith("Canadian Passport — Employment and Social Development Canada (federal)")
     assert "Nearest offices to Kelowna BC:" in text
@@ -19,9 +24,15 @@ def test_passport_in_kelowna_names_service_government_and_offices() -> None:
 
 
 def test_french_question_gets_a_french_answer() -> None:
-    outcome = run_action(ActionFindService(), make_tracker(
-        "Où puis-je obtenir un numéro d'assurance sociale à Edmonton?", "find_service",
-        [("service", "numéro d'assurance sociale"), ("place", "Edmonton")], slots={"language": "fr"}))
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker(
+            "Où puis-je obtenir un numéro d'assurance sociale à Edmonton?",
+            "find_service",
+            [("service", "numéro d'assurance sociale"), ("place", "Edmonton")],
+            slots={"language": "fr"},
+        ),
+    )
     assert "Bureaux les plus proches de Edmonton AB :" in outcome.text
     assert "Aujourd'hui" in outcome.text or "Heures" in outcome.text
     assert outcome.slot("last_service_id") == "gc-1292"
@@ -32,16 +43,24 @@ def test_missing_place_is_asked_for_and_remembered() -> None:
     assert "Where are you?" in asked.text
     assert asked.slot("awaiting") == "place" and asked.slot("last_service_id") == "gc-1292"
 
-    answered = run_action(ActionFindService(), make_tracker(
-        "Calgary", "inform", slots={"awaiting": "place", "last_service_id": "gc-1292"}))
+    answered = run_action(
+        ActionFindService(),
+        make_tracker("Calgary", "inform", slots={"awaiting": "place", "last_service_id": "gc-1292"}),
+    )
     assert "Nearest offices to Calgary AB:" in answered.text
     assert answered.text.count("Calgary AB") >= 3
 
 
 def test_and_in_edmonton_reuses_the_last_service() -> None:
-    outcome = run_action(ActionFindService(), make_tracker(
-        "and in Edmonton?", "inform", [("place", "Edmonton")], slots={"last_service_id": "gc-1242",
-                                                                     "last_place": "Kelowna"}))
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker(
+            "and in Edmonton?",
+            "inform",
+            [("place", "Edmonton")],
+            slots={"last_service_id": "gc-1242", "last_place": "Kelowna"},
+        ),
+    )
     assert outcome.text.startswith("Canadian Passport")
     assert "Nearest offices to Edmonton AB:" in outcome.text
 
@@ -53,21 +72,26 @@ def test_missing_service_is_asked_for() -> None:
 
 
 def test_unknown_service_says_so_and_gives_the_general_line() -> None:
-    outcome = run_action(ActionFindService(), make_tracker(
-        "unicorn grooming permit", "find_service", [("service", "unicorn grooming permit")]))
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker("unicorn grooming permit", "find_service", [("service", "unicorn grooming permit")]),
+    )
     assert "couldn't find a government service" in outcome.text and "1-800-622-6232" in outcome.text
 
 
 def test_unknown_place_is_explained() -> None:
-    outcome = run_action(ActionFindService(), make_tracker(
-        "passport in Atlantis", "find_service", [("service", "passport"), ("place", "Atlantis")]))
-    assert "I don't know the place \"Atlantis\"" in outcome.text
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker("passport in Atlantis", "find_service", [("service", "passport"), ("place", "Atlantis")]),
+    )
+    assert 'I don\'t know the place "Atlantis"' in outcome.text
     assert outcome.slot("awaiting") == "place"
 
 
 def test_provincial_service_without_a_place_asks_where_the_client_lives() -> None:
-    outcome = run_action(ActionFindService(), make_tracker(
-        "marriage licence", "find_service", [("service", "marriage licence")]))
+    outcome = run_action(
+        ActionFindService(), make_tracker("marriage licence", "find_service", [("service", "marriage licence")])
+    )
     assert "Where do you live?" in outcome.text
     assert not outcome.messages[0].get("buttons")
     assert outcome.slot("awaiting") == "place"
@@ -75,52 +99,83 @@ def test_provincial_service_without_a_place_asks_where_the_client_lives() -> Non
 
 
 def test_the_answer_to_where_do_you_live_gets_that_provinces_service() -> None:
-    asked = run_action(ActionFindService(), make_tracker(
-        "marriage licence", "find_service", [("service", "marriage licence")]))
-    outcome = run_action(ActionFindService(), make_tracker(
-        "Ottawa", "inform", [("place", "Ottawa")],
-        slots={"awaiting": "place", "last_request": asked.slot("last_request"),
-               "last_service_id": asked.slot("last_service_id")}))
+    asked = run_action(
+        ActionFindService(), make_tracker("marriage licence", "find_service", [("service", "marriage licence")])
+    )
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker(
+            "Ottawa",
+            "inform",
+            [("place", "Ottawa")],
+            slots={
+                "awaiting": "place",
+                "last_request": asked.slot("last_request"),
+                "last_service_id": asked.slot("last_service_id"),
+            },
+        ),
+    )
     assert outcome.text.startswith("Marriage licence (City of Ottawa) — City of Ottawa (municipal)")
 
 
 def test_button_payload_with_an_id_picks_that_service() -> None:
-    outcome = run_action(ActionFindService(), make_tracker(
-        '/find_service{"service":"ottawa-marriage-licence"}', "find_service",
-        [("service", "ottawa-marriage-licence")], slots={"last_place": "Ottawa"}))
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker(
+            '/find_service{"service":"ottawa-marriage-licence"}',
+            "find_service",
+            [("service", "ottawa-marriage-licence")],
+            slots={"last_place": "Ottawa"},
+        ),
+    )
     assert "1. Ottawa City Hall" in outcome.text
 
 
 def test_colocated_services_of_other_governments_are_mentioned() -> None:
-    outcome = run_action(ActionFindService(), make_tracker(
-        "marriage licence in Ottawa", "find_service", [("service", "marriage licence"), ("place", "Ottawa")]))
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker(
+            "marriage licence in Ottawa", "find_service", [("service", "marriage licence"), ("place", "Ottawa")]
+        ),
+    )
     assert "1. Ottawa City Hall" in outcome.text
     assert "Also at Ottawa City Hall:" in outcome.text
 
 
 def test_service_without_counter_gives_online_and_phone() -> None:
-    outcome = run_action(ActionFindService(), make_tracker(
-        "canada child benefit", "find_service", [("service", "canada child benefit")]))
+    outcome = run_action(
+        ActionFindService(), make_tracker("canada child benefit", "find_service", [("service", "canada child benefit")])
+    )
     assert "not offered in person" in outcome.text and "Online: https://" in outcome.text
 
 
 def test_catalogue_unavailable_keeps_the_conversation_going(monkeypatch, tmp_path) -> None:
     from services_catalog import catalogue as module
+
     monkeypatch.setattr(module, "_shared", module.Catalogue(f"sqlite:///{tmp_path / 'missing.db'}"))
     outcome = run_action(ActionFindService(), make_tracker("passport", "find_service", [("service", "passport")]))
     assert "directory is unavailable" in outcome.text and outcome.events == []
 
 
 def test_a_name_tagged_in_pieces_is_read_whole() -> None:
-    outcome = run_action(ActionFindService(), make_tracker(
-        "my mother wants Old Age Security in Calgary", "find_service",
-        [("service", "mother"), ("service", "Old Age Security"), ("place", "Calgary")]))
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker(
+            "my mother wants Old Age Security in Calgary",
+            "find_service",
+            [("service", "mother"), ("service", "Old Age Security"), ("place", "Calgary")],
+        ),
+    )
     assert outcome.text.startswith("Old Age Security (OAS) Benefits")
     assert outcome.slot("last_service_id") == "gc-1001"
 
 
 def test_a_service_the_model_did_not_tag_is_found_in_the_message() -> None:
-    outcome = run_action(ActionFindService(), make_tracker(
-        "where do I get a Wildlife Identification Number in Red Deer", "find_service", [("place", "Red Deer")]))
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker(
+            "where do I get a Wildlife Identification Number in Red Deer", "find_service", [("place", "Red Deer")]
+        ),
+    )
     assert outcome.slot("last_service_id") == "ab-hunting-licence", outcome.text
     assert "Red Deer" in outcome.text

@@ -1,4 +1,5 @@
 """Choosing the answer language for each message."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,14 +7,17 @@ import pytest
 from actions.language import choose, detect, requested_language
 
 
-@pytest.mark.parametrize("text,lang", [
-    ("Où puis-je obtenir un numéro d'assurance sociale à Edmonton?", "fr"),
-    ("ou est ce que je peux renouveler mon passeport", "fr"),
-    ("j'ai perdu ma job", "fr"),
-    ("where can I renew my passport in Kelowna?", "en"),
-    ("I just had a baby", "en"),
-    ("what's the weather?", "en"),
-])
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Où puis-je obtenir un numéro d'assurance sociale à Edmonton?", "fr"),
+        ("ou est ce que je peux renouveler mon passeport", "fr"),
+        ("j'ai perdu ma job", "fr"),
+        ("where can I renew my passport in Kelowna?", "en"),
+        ("I just had a baby", "en"),
+        ("what's the weather?", "en"),
+    ],
+)
 def test_detects_the_language_of_a_sentence(text: str, lang: str) -> None:
     assert detect(text)[0] == lang
 
@@ -23,10 +27,16 @@ def test_says_nothing_for_texts_without_clues(text: str) -> None:
     assert choose(text, {}, "fr", None, None)["language"] == "fr"
 
 
-@pytest.mark.parametrize("text,lang", [
-    ("in French please", "fr"), ("en français svp", "fr"), ("Parlez-vous français?", "fr"),
-    ("English please", "en"), ("en anglais s'il vous plaît", "en"),
-])
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("in French please", "fr"),
+        ("en français svp", "fr"),
+        ("Parlez-vous français?", "fr"),
+        ("English please", "en"),
+        ("en anglais s'il vous plaît", "en"),
+    ],
+)
 def test_recognises_explicit_requests(text: str, lang: str) -> None:
     assert requested_language(text) == lang
 

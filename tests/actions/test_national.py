@@ -1,4 +1,5 @@
 """The national issue's acceptance questions, asked the way the NLU model hands them to the actions."""
+
 from __future__ import annotations
 
 from typing import List, Tuple
@@ -11,37 +12,67 @@ from actions.life_event import ActionLifeEvent
 from actions.render import public_address
 from tests.actions.conftest import make_tracker, run_action
 
+
 def ask(text: str, entities: List[Tuple[str, str]], lang: str = "en") -> str:
     return run_action(ActionFindService(), make_tracker(text, "find_service", entities, slots={"language": lang})).text
 
 
-@pytest.mark.parametrize("text, entities, lang, office", [
-    ("where can I get a passport in Toronto?", [("service", "passport"), ("place", "Toronto")], "en", "Toronto"),
-    ("où obtenir un passeport à Montréal?", [("service", "passeport"), ("place", "Montréal")], "fr", "Montréal"),
-    ("passport in Regina", [("service", "passport"), ("place", "Regina")], "en", "Regina Service Canada Centre"),
-    ("passport in Halifax", [("service", "passport"), ("place", "Halifax")], "en", "Halifax Service Canada Centre"),
-    ("passport in St. John's", [("service", "passport"), ("place", "St. John's")], "en", "St. John’s Service Canada"),
-    ("SIN in Winnipeg", [("service", "SIN"), ("place", "Winnipeg")], "en", "Winnipeg"),
-    ("SIN in Charlottetown", [("service", "SIN"), ("place", "Charlottetown")], "en", "Charlottetown Service Canada"),
-    ("CPP in Yellowknife", [("service", "CPP"), ("place", "Yellowknife")], "en", "Yellowknife Service Canada Centre"),
-    ("Service Canada in Iqaluit", [("organization", "Service Canada"), ("place", "Iqaluit")], "en",
-     "Iqaluit Service Canada Centre"),
-    ("Service Canada in Whitehorse", [("organization", "Service Canada"), ("place", "Whitehorse")], "en",
-     "Whitehorse Service Canada Centre"),
-])
+@pytest.mark.parametrize(
+    "text, entities, lang, office",
+    [
+        ("where can I get a passport in Toronto?", [("service", "passport"), ("place", "Toronto")], "en", "Toronto"),
+        ("où obtenir un passeport à Montréal?", [("service", "passeport"), ("place", "Montréal")], "fr", "Montréal"),
+        ("passport in Regina", [("service", "passport"), ("place", "Regina")], "en", "Regina Service Canada Centre"),
+        ("passport in Halifax", [("service", "passport"), ("place", "Halifax")], "en", "Halifax Service Canada Centre"),
+        (
+            "passport in St. John's",
+            [("service", "passport"), ("place", "St. John's")],
+            "en",
+            "St. John’s Service Canada",
+        ),
+        ("SIN in Winnipeg", [("service", "SIN"), ("place", "Winnipeg")], "en", "Winnipeg"),
+        (
+            "SIN in Charlottetown",
+            [("service", "SIN"), ("place", "Charlottetown")],
+            "en",
+            "Charlottetown Service Canada",
+        ),
+        (
+            "CPP in Yellowknife",
+            [("service", "CPP"), ("place", "Yellowknife")],
+            "en",
+            "Yellowknife Service Canada Centre",
+        ),
+        (
+            "Service Canada in Iqaluit",
+            [("organization", "Service Canada"), ("place", "Iqaluit")],
+            "en",
+            "Iqaluit Service Canada Centre",
+        ),
+        (
+            "Service Canada in Whitehorse",
+            [("organization", "Service Canada"), ("place", "Whitehorse")],
+            "en",
+            "Whitehorse Service Canada Centre",
+        ),
+    ],
+)
 def test_federal_services_name_a_real_office_in_the_city(text: str, entities, lang: str, office: str) -> None:
     answer = ask(text, entities, lang)
     first = next(line for line in answer.splitlines() if line.startswith("1. "))
     assert office in first, answer
 
 
-@pytest.mark.parametrize("text, entities, lang, agency", [
-    ("health card in Winnipeg", [("service", "health card"), ("place", "Winnipeg")], "en", "Manitoba Health"),
-    ("health card in Halifax", [("service", "health card"), ("place", "Halifax")], "en", "MSI"),
-    ("carte santé à Montréal", [("service", "carte santé"), ("place", "Montréal")], "fr", "RAMQ"),
-    ("driver's licence in Saskatoon", [("service", "driver's licence"), ("place", "Saskatoon")], "en", "SGI"),
-    ("permis de conduire à Montréal", [("service", "permis de conduire"), ("place", "Montréal")], "fr", "SAAQ"),
-])
+@pytest.mark.parametrize(
+    "text, entities, lang, agency",
+    [
+        ("health card in Winnipeg", [("service", "health card"), ("place", "Winnipeg")], "en", "Manitoba Health"),
+        ("health card in Halifax", [("service", "health card"), ("place", "Halifax")], "en", "MSI"),
+        ("carte santé à Montréal", [("service", "carte santé"), ("place", "Montréal")], "fr", "RAMQ"),
+        ("driver's licence in Saskatoon", [("service", "driver's licence"), ("place", "Saskatoon")], "en", "SGI"),
+        ("permis de conduire à Montréal", [("service", "permis de conduire"), ("place", "Montréal")], "fr", "SAAQ"),
+    ],
+)
 def test_provincial_services_follow_the_clients_province(text: str, entities, lang: str, agency: str) -> None:
     assert agency in ask(text, entities, lang).splitlines()[0]
 
@@ -53,15 +84,22 @@ def test_new_brunswick_medicare_card_offers_no_other_province() -> None:
 
 
 def test_the_service_canada_office_in_fort_mcmurray() -> None:
-    outcome = run_action(ActionColocated(), make_tracker(
-        "What can I do at the Service Canada office in Fort McMurray?", "ask_colocated",
-        [("organization", "Service Canada"), ("place", "Fort McMurray")]))
+    outcome = run_action(
+        ActionColocated(),
+        make_tracker(
+            "What can I do at the Service Canada office in Fort McMurray?",
+            "ask_colocated",
+            [("organization", "Service Canada"), ("place", "Fort McMurray")],
+        ),
+    )
     assert outcome.text.startswith("At Fort McMurray Service Canada Centre")
 
 
 def test_moving_from_ontario_to_alberta_is_about_alberta() -> None:
-    outcome = run_action(ActionLifeEvent(), make_tracker(
-        "I'm moving from Ontario to Alberta", "life_event", [("place", "Ontario"), ("place", "Alberta")]))
+    outcome = run_action(
+        ActionLifeEvent(),
+        make_tracker("I'm moving from Ontario to Alberta", "life_event", [("place", "Ontario"), ("place", "Alberta")]),
+    )
     assert "Alberta Health Care Insurance Plan" in outcome.text and "Canada Revenue Agency" in outcome.text
     assert "Ontario" not in outcome.text
 

@@ -1,4 +1,5 @@
 """Co-location, bundles, life events, outreach, follow-ups, handoff and language, as the action server runs them."""
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,9 @@ from .conftest import make_tracker, run_action
 
 
 def test_whats_at_ottawa_city_hall_lists_both_governments() -> None:
-    outcome = run_action(ActionColocated(), make_tracker(
-        "what's at Ottawa City Hall?", "ask_colocated", [("place", "Ottawa City Hall")]))
+    outcome = run_action(
+        ActionColocated(), make_tracker("what's at Ottawa City Hall?", "ask_colocated", [("place", "Ottawa City Hall")])
+    )
     lines = outcome.text.splitlines()
     assert lines[0] == "At Ottawa City Hall (110 Laurier Avenue West, Ottawa ON  K1P 1J1):"
     assert any("ServiceOntario (provincial)" in line and "health card" in line.lower() for line in lines)
@@ -30,9 +32,14 @@ def test_whats_at_ottawa_city_hall_lists_both_governments() -> None:
 
 
 def test_the_service_canada_office_in_fort_mcmurray_is_that_office_with_its_week() -> None:
-    outcome = run_action(ActionColocated(), make_tracker(
-        "What can I do at the Service Canada office in Fort McMurray?", "ask_colocated",
-        [("organization", "Service Canada"), ("place", "Fort McMurray")]))
+    outcome = run_action(
+        ActionColocated(),
+        make_tracker(
+            "What can I do at the Service Canada office in Fort McMurray?",
+            "ask_colocated",
+            [("organization", "Service Canada"), ("place", "Fort McMurray")],
+        ),
+    )
     assert outcome.text.startswith("At Fort McMurray Service Canada Centre (8530 Manning Avenue")
     assert "(federal)" in outcome.text and "Social Insurance Number" in outcome.text
     assert "this week:" in outcome.text
@@ -40,8 +47,12 @@ def test_the_service_canada_office_in_fort_mcmurray_is_that_office_with_its_week
 
 
 def test_anything_else_there_uses_the_last_office_in_french() -> None:
-    outcome = run_action(ActionColocated(), make_tracker(
-        "quoi d'autre là-bas?", "ask_colocated", slots={"last_location_id": "ottawa-city-hall", "language": "fr"}))
+    outcome = run_action(
+        ActionColocated(),
+        make_tracker(
+            "quoi d'autre là-bas?", "ask_colocated", slots={"last_location_id": "ottawa-city-hall", "language": "fr"}
+        ),
+    )
     assert outcome.text.startswith("À Hôtel de ville d'Ottawa") or outcome.text.startswith("À Hôtel de ville")
     assert "(provincial)" in outcome.text and "(municipal)" in outcome.text
 
@@ -52,21 +63,24 @@ def test_no_known_office_asks_which() -> None:
 
 
 def test_sin_at_the_same_time_shows_the_birth_bundles() -> None:
-    outcome = run_action(ActionBundle(), make_tracker(
-        "can I apply for the SIN at the same time?", "ask_bundle", [("service", "SIN")]))
+    outcome = run_action(
+        ActionBundle(), make_tracker("can I apply for the SIN at the same time?", "ask_bundle", [("service", "SIN")])
+    )
     assert "Newborn Registration Service" in outcome.text
     assert "Canada child benefit (CCB) applications" in outcome.text
 
 
 def test_service_without_bundle_says_so() -> None:
-    outcome = run_action(ActionBundle(), make_tracker(
-        "is there a bundle?", "ask_bundle", slots={"last_service_id": "gc-1242"}))
+    outcome = run_action(
+        ActionBundle(), make_tracker("is there a bundle?", "ask_bundle", slots={"last_service_id": "gc-1242"})
+    )
     assert outcome.text.startswith("Canadian Passport is not part of a combined application")
 
 
 def test_i_just_had_a_baby_brings_the_birth_bundle() -> None:
-    outcome = run_action(ActionLifeEvent(), make_tracker(
-        "I just had a baby", "life_event", [("life_event", "had a baby")]))
+    outcome = run_action(
+        ActionLifeEvent(), make_tracker("I just had a baby", "life_event", [("life_event", "had a baby")])
+    )
     text = outcome.text
     assert text.startswith("Having a baby: here is what you may need to do.")
     assert "Provision of a Social Insurance Number" in text and "Canada child benefit" in text
@@ -75,50 +89,71 @@ def test_i_just_had_a_baby_brings_the_birth_bundle() -> None:
 
 
 def test_life_event_with_a_place_keeps_to_its_province() -> None:
-    outcome = run_action(ActionLifeEvent(), make_tracker(
-        "je viens d'avoir un bébé à Calgary", "life_event", [("life_event", "avoir un bébé"), ("place", "Calgary")],
-        slots={"language": "fr"}))
+    outcome = run_action(
+        ActionLifeEvent(),
+        make_tracker(
+            "je viens d'avoir un bébé à Calgary",
+            "life_event",
+            [("life_event", "avoir un bébé"), ("place", "Calgary")],
+            slots={"language": "fr"},
+        ),
+    )
     assert outcome.text.startswith("Avoir un bébé")
     assert "ServiceOntario" not in outcome.text and "(AB)" in outcome.text
 
 
 def test_outreach_to_bella_coola() -> None:
-    outcome = run_action(ActionOutreach(), make_tracker(
-        "does Service Canada come to Bella Coola?", "ask_outreach", [("place", "Bella Coola")]))
+    outcome = run_action(
+        ActionOutreach(),
+        make_tracker("does Service Canada come to Bella Coola?", "ask_outreach", [("place", "Bella Coola")]),
+    )
     assert outcome.text.startswith("Outreach serving Bella Coola:")
     assert "Service Canada" in outcome.text
 
 
 def test_outreach_lists_the_2016_wildfire_response_as_past() -> None:
-    outcome = run_action(ActionOutreach(), make_tracker(
-        "any outreach in Fort McMurray?", "ask_outreach", [("place", "Fort McMurray")]))
+    outcome = run_action(
+        ActionOutreach(), make_tracker("any outreach in Fort McMurray?", "ask_outreach", [("place", "Fort McMurray")])
+    )
     assert "(past)" in outcome.text and "2016" in outcome.text
 
 
 def test_find_office_near_a_postal_code() -> None:
-    outcome = run_action(ActionFindOffice(), make_tracker(
-        "is there a Service Canada office near T9H 5G2?", "find_office",
-        [("organization", "Service Canada"), ("postal_code", "T9H 5G2")]))
+    outcome = run_action(
+        ActionFindOffice(),
+        make_tracker(
+            "is there a Service Canada office near T9H 5G2?",
+            "find_office",
+            [("organization", "Service Canada"), ("postal_code", "T9H 5G2")],
+        ),
+    )
     assert "1. Fort McMurray Service Canada Centre" in outcome.text
 
 
 def test_place_answer_goes_back_to_the_action_that_asked() -> None:
     asked = run_action(ActionFindOffice(), make_tracker("is there an office near me?", "find_office"))
     assert asked.slot("awaiting") == "find_office"
-    answered = run_action(ActionFindService(), make_tracker("Kamloops", "inform", [("place", "Kamloops")],
-                                                            slots={"awaiting": "find_office"}))
+    answered = run_action(
+        ActionFindService(),
+        make_tracker("Kamloops", "inform", [("place", "Kamloops")], slots={"awaiting": "find_office"}),
+    )
     assert "Nearest offices to Kamloops:" in answered.text
 
 
-@pytest.mark.parametrize("intent,expected", [
-    ("ask_hours", "this week:"),
-    ("ask_fees", "Fees for Canadian Passport"),
-    ("ask_channels", "Canadian Passport is available: in person, by phone, by mail."),
-    ("ask_documents", "Canadian Passport"),
-])
+@pytest.mark.parametrize(
+    "intent,expected",
+    [
+        ("ask_hours", "this week:"),
+        ("ask_fees", "Fees for Canadian Passport"),
+        ("ask_channels", "Canadian Passport is available: in person, by phone, by mail."),
+        ("ask_documents", "Canadian Passport"),
+    ],
+)
 def test_follow_ups_about_the_last_service_and_office(intent: str, expected: str) -> None:
-    outcome = run_action(ActionServiceDetail(), make_tracker(
-        "and?", intent, slots={"last_service_id": "gc-1242", "last_location_id": "sc-5987"}))
+    outcome = run_action(
+        ActionServiceDetail(),
+        make_tracker("and?", intent, slots={"last_service_id": "gc-1242", "last_location_id": "sc-5987"}),
+    )
     assert expected in outcome.text
 
 
@@ -129,10 +164,12 @@ def test_follow_up_without_context_asks_for_a_service() -> None:
 
 def test_handoff_files_the_conversation_with_a_reference(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("GUICHET_HANDOFF_URL", f"sqlite:///{tmp_path / 'handoff.db'}")
-    events = [{"event": "user", "text": "I lost my SIN card", "input_channel": "rest"},
-              {"event": "user", "text": "injected without a channel"},
-              {"event": "bot", "text": "Sorry, I didn't get that."},
-              {"event": "user", "text": "I want to talk to a person, call me at 613-555-0199", "input_channel": "rest"}]
+    events = [
+        {"event": "user", "text": "I lost my SIN card", "input_channel": "rest"},
+        {"event": "user", "text": "injected without a channel"},
+        {"event": "bot", "text": "Sorry, I didn't get that."},
+        {"event": "user", "text": "I want to talk to a person, call me at 613-555-0199", "input_channel": "rest"},
+    ]
     tracker = make_tracker("I want to talk to a person", "human_handoff", events=events)
     outcome = run_action(ActionHumanHandoff(), tracker)
     queued = HandoffQueue().open_requests()
@@ -162,6 +199,7 @@ def test_language_action_follows_the_widget_metadata() -> None:
 
 
 def test_language_action_reads_the_nlu_language_entity_on_a_request() -> None:
-    outcome = run_action(ValidateSlotMappings(), make_tracker("Kan u spreek Frans?", "change_language",
-                                                              [("language", "fr")]))
+    outcome = run_action(
+        ValidateSlotMappings(), make_tracker("Kan u spreek Frans?", "change_language", [("language", "fr")])
+    )
     assert outcome.slot("language") == "fr" and outcome.slot("language_choice") == "fr"

@@ -1,4 +1,5 @@
 """What the public channels do to a message before Rasa: limits, hidden characters, signed buttons."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Personal data typed by a client is masked before anything stores it; the question itself is kept."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,24 +7,34 @@ import pytest
 from bot.privacy import mask_personal_data
 
 
-@pytest.mark.parametrize("typed, masked", [
-    ("my SIN is 130 692 544 and I need a passport in Calgary", "my SIN is [SIN] and I need a passport in Calgary"),
-    ("130-692-544 passport", "[SIN] passport"),
-    ("call me at 613-555-0199 or (416) 555 0123", "call me at [phone] or [phone]"),
-    ("write to jo.doe+x@example.ca please", "write to [e-mail] please"),
-    ("my health card 1234-567-890-AB expired", "my health card [health card] expired"),
-    ("carte RAMQ ABCD 1234 5678 perdue", "carte RAMQ [health card] perdue"),
-    ("I live at 123 Main Street in Ottawa", "I live at [address] in Ottawa"),
-    ("j'habite au 1234 rue Sainte-Catherine à Montréal", "j'habite au [address] à Montréal"),
-])
+@pytest.mark.parametrize(
+    "typed, masked",
+    [
+        ("my SIN is 130 692 544 and I need a passport in Calgary", "my SIN is [SIN] and I need a passport in Calgary"),
+        ("130-692-544 passport", "[SIN] passport"),
+        ("call me at 613-555-0199 or (416) 555 0123", "call me at [phone] or [phone]"),
+        ("write to jo.doe+x@example.ca please", "write to [e-mail] please"),
+        ("my health card 1234-567-890-AB expired", "my health card [health card] expired"),
+        ("carte RAMQ ABCD 1234 5678 perdue", "carte RAMQ [health card] perdue"),
+        ("I live at 123 Main Street in Ottawa", "I live at [address] in Ottawa"),
+        ("j'habite au 1234 rue Sainte-Catherine à Montréal", "j'habite au [address] à Montréal"),
+    ],
+)
 def test_personal_data_is_masked(typed: str, masked: str) -> None:
     assert mask_personal_data(typed) == masked
 
 
-@pytest.mark.parametrize("question", [
-    "passport in Kelowna", "passport T2P 2M5", "ServiceOntario on Bay Street", "what happened in 2016?",
-    "offices within 100 km", "I need 2 passports for 3 kids"
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "passport in Kelowna",
+        "passport T2P 2M5",
+        "ServiceOntario on Bay Street",
+        "what happened in 2016?",
+        "offices within 100 km",
+        "I need 2 passports for 3 kids",
+    ],
+)
 def test_questions_are_kept(question: str) -> None:
     assert mask_personal_data(question) == question
 

@@ -1,4 +1,5 @@
 """Old conversations leave the tracker store and the handoff queue; recent ones stay (SQLite and PostgreSQL)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,7 +13,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 
 from bot import handoff
 from bot.handoff import HandoffQueue
@@ -25,12 +26,15 @@ DAY = 86400.0
 def stores(request: pytest.FixtureRequest, tmp_path: Path, postgres_database) -> Iterator[Tuple[SQLTrackerStore, str]]:
     """A real Rasa SQL tracker store and its URL: a SQLite file, or a private PostgreSQL database."""
     if request.param == "sqlite":
-        yield SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db")), \
-            f"sqlite:///{tmp_path / 'tracker.db'}"
+        yield (
+            SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db")),
+            f"sqlite:///{tmp_path / 'tracker.db'}",
+        )
         return
     url = postgres_database("retention")
-    store = SQLTrackerStore(Domain.empty(), dialect="postgresql", host="127.0.0.1", port=5432,
-                            username="postgres", db=url.rsplit("/", 1)[1])
+    store = SQLTrackerStore(
+        Domain.empty(), dialect="postgresql", host="127.0.0.1", port=5432, username="postgres", db=url.rsplit("/", 1)[1]
+    )
     try:
         yield store, url
     finally:
@@ -38,8 +42,13 @@ def stores(request: pytest.FixtureRequest, tmp_path: Path, postgres_database) ->
 
 
 def conversation(sender: str, last_seen: float) -> DialogueStateTracker:
-    return DialogueStateTracker.from_events(sender, [
-        UserUttered("passport in Calgary", timestamp=last_seen - 60), BotUttered("Nearest offices", timestamp=last_seen)])
+    return DialogueStateTracker.from_events(
+        sender,
+        [
+            UserUttered("passport in Calgary", timestamp=last_seen - 60),
+            BotUttered("Nearest offices", timestamp=last_seen),
+        ],
+    )
 
 
 def test_conversations_idle_longer_than_the_retention_period_are_purged(stores, tmp_path: Path) -> None:
@@ -52,8 +61,19 @@ def test_conversations_idle_longer_than_the_retention_period_are_purged(stores, 
     queue.file("recent", "en", [])
     with create_engine(queue_url).begin() as conn:
         old = (datetime.now(timezone.utc) - timedelta(days=40)).isoformat(timespec="seconds")
-        conn.execute(handoff.requests.insert(), [{"reference": "G-OLD", "sender_id": "old", "language": "en",
-                                                  "created_at": old, "status": "closed", "transcript": "[]"}])
+        conn.execute(
+            handoff.requests.insert(),
+            [
+                {
+                    "reference": "G-OLD",
+                    "sender_id": "old",
+                    "language": "en",
+                    "created_at": old,
+                    "status": "closed",
+                    "transcript": "[]",
+                }
+            ],
+        )
     assert purge(30, url, queue_url) == (2, 1)
     assert set(asyncio.run(store.keys())) == {"recent"}
     assert [q["sender_id"] for q in queue.open_requests()] == ["recent"]

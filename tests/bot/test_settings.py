@@ -1,4 +1,5 @@
 """Every GUICHET_* setting the code reads is owned by bot/settings.py and documented in the README."""
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ Chromium is Debian's (`apt-get install -y chromium`), driven by Playwright for P
 browser downloads are never used. The front-end packages come from `npm ci` (node_modules/).
 Screenshots and axe-core reports are written to tests/artifacts/browser/ (git-ignored).
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,16 @@ from bot.models import REPO_ROOT
 from services_catalog.catalogue import Catalogue
 
 CHROMIUM = Path(os.environ.get("GUICHET_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts" / "browser"
 NODE_MODULES = REPO_ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -33,13 +42,16 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
     if not CHROMIUM.is_file():
-        pytest.fail(f"Debian's Chromium is missing ({CHROMIUM}): install it with `apt-get install -y chromium` "
-                    "(the Makefile's install step does); the browser tests never download a browser.",
-                    pytrace=False)
+        pytest.fail(
+            f"Debian's Chromium is missing ({CHROMIUM}): install it with `apt-get install -y chromium` "
+            "(the Makefile's install step does); the browser tests never download a browser.",
+            pytrace=False,
+        )
     for needed in (AXE, SOCKET_IO):
         if not needed.is_file():
-            pytest.fail(f"{needed.relative_to(REPO_ROOT)} is missing: run `npm ci` at the repository root.",
-                        pytrace=False)
+            pytest.fail(
+                f"{needed.relative_to(REPO_ROOT)} is missing: run `npm ci` at the repository root.", pytrace=False
+            )
     return CHROMIUM
 
 
@@ -51,7 +63,9 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="session")
-def assistant(chromium_path: Path, real_catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def assistant(
+    chromium_path: Path, real_catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """Guichet's Rasa server (with the web page channel) and action server; yields the base URL.
     (Checks for Chromium and node_modules first: a missing browser fails fast, before the servers start.)"""
     workdir: Path = tmp_path_factory.mktemp("browser-assistant")
@@ -119,10 +133,16 @@ def page(browser, watch: PageWatch, artifacts: Path, request: pytest.FixtureRequ
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    page.on("websocket", lambda ws: ws.on(
-        "framesent", lambda payload: watch.sent.append(payload if isinstance(payload, str) else payload.decode())))
-    page.on("request", lambda r: watch.sent.append(r.post_data or "")
-            if "/socket.io/" in r.url and r.method == "POST" else None)
+    page.on(
+        "websocket",
+        lambda ws: ws.on(
+            "framesent", lambda payload: watch.sent.append(payload if isinstance(payload, str) else payload.decode())
+        ),
+    )
+    page.on(
+        "request",
+        lambda r: watch.sent.append(r.post_data or "") if "/socket.io/" in r.url and r.method == "POST" else None,
+    )
     yield page
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
     try:
@@ -140,4 +160,5 @@ def shot(artifacts: Path) -> Callable:
         path = artifacts / f"{name}.png"
         page.screenshot(path=str(path), full_page=full_page)
         return path
+
     return save

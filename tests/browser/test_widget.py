@@ -6,6 +6,7 @@ bot/socket_channel.py). Each test gets a fresh browser context, so a fresh conve
 fixture fails a test if the page fetched anything from the internet, threw a JavaScript error or
 opened a dialog. Screenshots and axe-core reports go to tests/artifacts/browser/.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,6 +29,7 @@ POSTAL_CODE = r"[A-Z]\d[A-Z] ?\d[A-Z]\d"
 
 # ---- helpers -------------------------------------------------------------------------------------------
 
+
 def open_page(page, assistant: str, path: str = "/web/") -> None:
     page.goto(f"{assistant}{path}")
     page.wait_for_selector("#guichet-launcher")
@@ -45,8 +47,9 @@ def bot_texts(page) -> List[str]:
 
 def wait_for_bot(page, before: int, settle: float = 1.0) -> str:
     """Waits for bot messages after the first `before` ones, until none has come for `settle` seconds."""
-    page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length > n",
-                           arg=[BOT, before], timeout=45_000)
+    page.wait_for_function(
+        "([selector, n]) => document.querySelectorAll(selector).length > n", arg=[BOT, before], timeout=45_000
+    )
     count, quiet_since = -1, time.monotonic()
     while time.monotonic() - quiet_since < settle:
         now = page.locator(BOT).count()
@@ -67,18 +70,24 @@ def ask(page, text: str) -> str:
 def run_axe(page, artifacts: Path, name: str) -> List[Dict]:
     """Runs axe-core (from node_modules) in the page; saves the report; returns the violations."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE.read_text())  # evaluated by the browser's devtools protocol: the page's CSP allows no inline script
+        page.evaluate(
+            AXE.read_text()
+        )  # evaluated by the browser's devtools protocol: the page's CSP allows no inline script
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     (artifacts / f"axe-{name}.json").write_text(json.dumps(result["violations"], indent=2))
     return result["violations"]
 
 
 def serious(violations: List[Dict]) -> List[str]:
-    return [f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']]}"
-            for v in violations if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 # ---- the page ----------------------------------------------------------------------------------------
+
 
 def test_page_is_a_bilingual_government_page(page, assistant: str, shot: Callable) -> None:
     open_page(page, assistant)
@@ -110,14 +119,20 @@ def test_page_and_scripts_are_served_locally_with_a_strict_policy(assistant: str
     assert not re.search(r"""(src|href)=["']https?://(?!www\.canada\.ca/)""", html), "the page loads something remote"
     with urllib.request.urlopen(f"{assistant}/web/vendor/socket.io.min.js") as response:
         assert response.read() == SOCKET_IO.read_bytes()
-    for path in ("/web/../credentials.yml", "/web/%2e%2e/credentials.yml", "/web/README.md", "/web/vendor/x.js",
-                 "/web/%2e%2e/%2e%2e/bot/models.py"):
+    for path in (
+        "/web/../credentials.yml",
+        "/web/%2e%2e/credentials.yml",
+        "/web/README.md",
+        "/web/vendor/x.js",
+        "/web/%2e%2e/%2e%2e/bot/models.py",
+    ):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(f"{assistant}{path}")
         assert refused.value.code == 404, path
 
 
 # ---- the conversation ----------------------------------------------------------------------------------
+
 
 def test_passport_in_calgary_then_french(page, assistant: str, watch: PageWatch, shot: Callable) -> None:
     open_page(page, assistant)
@@ -241,16 +256,18 @@ def test_bot_html_is_shown_as_text(page, assistant: str, watch: PageWatch) -> No
     open_chat(page)
     ask(page, "hello")
     assert sockets, "the widget did not upgrade to a WebSocket"
-    message = {"text": "<img src=x onerror=alert(1)> <b>bold</b>\nsee https://example.org/a?b=1). "
-                       "javascript:alert(3)",
-               "quick_replies": [{"title": "<i>choice</i>", "payload": "/greet"}]}
+    message = {
+        "text": "<img src=x onerror=alert(1)> <b>bold</b>\nsee https://example.org/a?b=1). javascript:alert(3)",
+        "quick_replies": [{"title": "<i>choice</i>", "payload": "/greet"}],
+    }
     before = page.locator(BOT).count()
     sockets[-1].send("42" + json.dumps(["bot_uttered", message]))
     wait_for_bot(page, before, settle=0.3)
     bubble = page.locator(BOT).last
     shown = bubble.locator(".gchat-text").evaluate(
         "p => { const copy = p.cloneNode(true); copy.querySelectorAll('.gchat-sr').forEach(s => s.remove());"
-        " return copy.textContent; }")
+        " return copy.textContent; }"
+    )
     assert shown == message["text"]
     assert bubble.locator("img, b, i, script").count() == 0
     assert bubble.locator("a").count() == 1
@@ -261,9 +278,12 @@ def test_bot_html_is_shown_as_text(page, assistant: str, watch: PageWatch) -> No
 
 # ---- keyboard and screen readers ----------------------------------------------------------------------
 
+
 def focused(page) -> str:
-    return page.evaluate("document.activeElement ? (document.activeElement.id || "
-                         "document.activeElement.className || document.activeElement.tagName) : ''")
+    return page.evaluate(
+        "document.activeElement ? (document.activeElement.id || "
+        "document.activeElement.className || document.activeElement.tagName) : ''"
+    )
 
 
 def test_keyboard_only(page, assistant: str, shot: Callable) -> None:
@@ -274,7 +294,9 @@ def test_keyboard_only(page, assistant: str, shot: Callable) -> None:
     assert page.evaluate("document.activeElement.textContent") == "Skip to the chat with Guichet"
     page.keyboard.press("Enter")
     assert focused(page) == "guichet-launcher"
-    outline = page.evaluate("(s => [s.outlineStyle, parseFloat(s.outlineWidth)])(getComputedStyle(document.activeElement))")
+    outline = page.evaluate(
+        "(s => [s.outlineStyle, parseFloat(s.outlineWidth)])(getComputedStyle(document.activeElement))"
+    )
     assert outline[0] != "none" and outline[1] >= 2, f"no visible focus: {outline}"
     page.keyboard.press("Enter")
     assert page.is_visible("#guichet-panel") and focused(page) == "guichet-input"
@@ -347,8 +369,10 @@ CONNECT = """([url, transport]) => new Promise(resolve => {
 
 
 def test_socket_refuses_pages_from_other_origins(page, assistant: str) -> None:
-    page.route("http://evil.example/**",
-               lambda route: route.fulfill(status=200, content_type="text/html", body="<html><body>elsewhere</body></html>"))
+    page.route(
+        "http://evil.example/**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<html><body>elsewhere</body></html>"),
+    )
     page.goto("http://evil.example/")
     page.evaluate(SOCKET_IO.read_text())
     assert page.evaluate(CONNECT, [assistant, "websocket"]).startswith("refused")

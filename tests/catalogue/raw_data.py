@@ -1,4 +1,5 @@
 """What the importer tests share: where the raw public data is, and reading the CSVs they write."""
+
 from __future__ import annotations
 
 import csv
@@ -12,7 +13,8 @@ SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 
 # The raw files sit beside the repository (../shared/data) in CI; a clone without them still runs the rest.
 requires_shared_data = pytest.mark.skipif(
-    not SHARED_DATA.is_dir(), reason=f"raw public data not found at {SHARED_DATA} (CI keeps it beside the repo)")
+    not SHARED_DATA.is_dir(), reason=f"raw public data not found at {SHARED_DATA} (CI keeps it beside the repo)"
+)
 
 
 def rows(path: Path) -> List[Dict[str, str]]:

@@ -1,4 +1,5 @@
 """The catalogue issue's acceptance questions, asked of the real committed catalogue."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -26,8 +27,9 @@ def test_sin_in_calgary_gives_calgary_service_canada_centres(real_catalogue: Cat
     assert service_id == "gc-1292"
     answer = real_catalogue.nearest_offices(service_id, real_catalogue.resolve_place("Calgary"))
     assert len(answer.offices) == 3
-    assert all(hit.location.city == "Calgary" and hit.location.organization.id == "gc-service-canada"
-               for hit in answer.offices)
+    assert all(
+        hit.location.city == "Calgary" and hit.location.organization.id == "gc-service-canada" for hit in answer.offices
+    )
     assert [h.distance_km for h in answer.offices] == sorted(h.distance_km for h in answer.offices)
 
 
@@ -65,8 +67,9 @@ def test_fort_mcmurray_wildfire_outreach_is_recorded(real_catalogue: Catalogue) 
 
 def test_cross_promotion_of_ontario_licences_by_service_canada(real_catalogue: Catalogue) -> None:
     promotions = real_catalogue.cross_promotions(promoter_id="gc-service-canada")
-    assert any(p.service.organization.state_province == "ON" and "licen" in p.service.name.en.lower()
-               for p in promotions)
+    assert any(
+        p.service.organization.state_province == "ON" and "licen" in p.service.name.en.lower() for p in promotions
+    )
 
 
 def test_french_queries(real_catalogue: Catalogue) -> None:

@@ -1,4 +1,5 @@
 """A build replaces the catalogue whole or not at all, and readers follow it without a restart."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Offline place resolution: postal codes, FSAs, towns in either language, coordinates."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,22 +7,25 @@ import pytest
 from services_catalog.geography import gazetteer, haversine_km, normalize_postal_code, province_code
 
 
-@pytest.mark.parametrize("text,kind,province", [
-    ("T9H 5G2", "postal_code", "AB"),
-    ("t9h5g2", "postal_code", "AB"),
-    ("K1P", "fsa", "ON"),
-    ("Kelowna", "city", "BC"),
-    ("Montréal", "city", "QC"),
-    ("montreal", "city", "QC"),
-    ("Québec", "city", "QC"),
-    ("Ville de Québec", "city", "QC"),
-    ("St. John's", "city", "NL"),
-    ("Saint John's", "city", "NL"),
-    ("Richmond, ON", "city", "ON"),
-    ("Richmond, Colombie-Britannique", "city", "BC"),
-    ("Bella Coola", "city", "BC"),
-    ("45.42, -75.69", "coordinates", None),
-])
+@pytest.mark.parametrize(
+    "text,kind,province",
+    [
+        ("T9H 5G2", "postal_code", "AB"),
+        ("t9h5g2", "postal_code", "AB"),
+        ("K1P", "fsa", "ON"),
+        ("Kelowna", "city", "BC"),
+        ("Montréal", "city", "QC"),
+        ("montreal", "city", "QC"),
+        ("Québec", "city", "QC"),
+        ("Ville de Québec", "city", "QC"),
+        ("St. John's", "city", "NL"),
+        ("Saint John's", "city", "NL"),
+        ("Richmond, ON", "city", "ON"),
+        ("Richmond, Colombie-Britannique", "city", "BC"),
+        ("Bella Coola", "city", "BC"),
+        ("45.42, -75.69", "coordinates", None),
+    ],
+)
 def test_resolves_what_clients_type(text, kind, province) -> None:
     place = gazetteer().resolve(text)
     assert place is not None and place.kind == kind and place.province == province

@@ -4,6 +4,7 @@ The real files were not made to fit our code, so they catch what fixtures
 forget; the fixtures pin down the awkward cases (BOM, multi-line cells, `ND`,
 channels the catalogue cannot name, unusable offices, hours with a typo) whatever the next published file holds.
 """
+
 from __future__ import annotations
 
 import csv
@@ -65,8 +66,9 @@ def test_every_external_service_is_imported(federal: Path) -> None:
     assert sorted(imported) == sorted(f"gc-{i}" for i in external)
     assert "wrote 1117 row(s) to services.csv" in summary
     assert "skipped 114: internal or enterprise-only service" in summary
-    assert [line for line in summary.splitlines() if "skipped" in line] == \
-        ["  skipped 114: internal or enterprise-only service"]
+    assert [line for line in summary.splitlines() if "skipped" in line] == [
+        "  skipped 114: internal or enterprise-only service"
+    ]
 
 
 @requires_shared_data
@@ -164,6 +166,7 @@ def test_files_follow_the_declared_columns_sorted_by_id(federal: Path, offices: 
 
 # --- Service Canada offices --------------------------------------------------------------------------
 
+
 def linked_services(layer: Path) -> Dict[str, set]:
     linked: Dict[str, set] = {}
     for row in rows(layer / "service_at_location.csv"):
@@ -180,7 +183,8 @@ def test_all_574_offices_are_imported_in_every_province(offices: Path) -> None:
     summary = offices.joinpath("summary.txt").read_text(encoding="utf-8")
     assert [line for line in summary.splitlines() if "skipped" in line] == [
         "  skipped 2: hours that do not close after they open (a source typo?) "
-        "(sc-ab-saw 2027-01-07 08:30-04:00; sc-sk-sbw 2027-07-21 10:30-01:00)"]
+        "(sc-ab-saw 2027-01-07 08:30-04:00; sc-sk-sbw 2027-07-21 10:30-01:00)"
+    ]
     assert [row["id"] for row in rows(offices / "organizations.csv")] == ["gc-service-canada"]
     assert all(row["last_verified"] == "2026-09-30" and row["verification"] == "verified" for row in locations)
 
@@ -200,8 +204,10 @@ def test_fort_mcmurray_centre_has_its_address(offices: Path) -> None:
     office = by_id(offices / "locations.csv")["sc-4825"]
     assert office["name_en"] == "Fort McMurray Service Canada Centre"
     assert office["name_fr"] == "Fort McMurray - Centre Service Canada"
-    assert (office["address_1"], office["address_1_fr"]) == ("8530 Manning Avenue, Unit 107",
-                                                             "8530, avenue Manning, unité 107")
+    assert (office["address_1"], office["address_1_fr"]) == (
+        "8530 Manning Avenue, Unit 107",
+        "8530, avenue Manning, unité 107",
+    )
     assert (office["city"], office["state_province"], office["postal_code"]) == ("Fort McMurray", "AB", "T9H 5G2")
     # the crawl put it 86 km north-west of town; its urban postal code places it
     assert abs(float(office["latitude"]) - 56.71) < 0.05 and abs(float(office["longitude"]) + 111.35) < 0.05
@@ -214,8 +220,9 @@ def test_fort_mcmurray_centre_has_its_address(offices: Path) -> None:
 @requires_shared_data
 def test_toronto_3002_offers_urgent_passports(offices: Path) -> None:
     linked = linked_services(offices)
-    assert {"gc-1242", "gc-1491", "gc-passport-urgent", "gc-passport-express",
-            "gc-passport-pickup-10-days"} <= linked["sc-3002"]
+    assert {"gc-1242", "gc-1491", "gc-passport-urgent", "gc-passport-express", "gc-passport-pickup-10-days"} <= linked[
+        "sc-3002"
+    ]
     passport = by_id(offices / "service_at_location.csv")["sc-3002--gc-1242"]
     assert passport["description_en"] == "Passport services here: urgent, express, 10-day pick-up"
 
@@ -223,10 +230,14 @@ def test_toronto_3002_offers_urgent_passports(offices: Path) -> None:
 @requires_shared_data
 def test_iqaluit_offers_10_day_pick_up_and_not_urgent(offices: Path) -> None:
     linked = linked_services(offices)
-    iqaluit = [row["id"] for row in rows(offices / "locations.csv")
-               if row["city"] == "Iqaluit" and row["location_type"] == "physical"]
-    assert iqaluit and all("gc-passport-pickup-10-days" in linked[i] and "gc-passport-urgent" not in linked[i]
-                           for i in iqaluit)
+    iqaluit = [
+        row["id"]
+        for row in rows(offices / "locations.csv")
+        if row["city"] == "Iqaluit" and row["location_type"] == "physical"
+    ]
+    assert iqaluit and all(
+        "gc-passport-pickup-10-days" in linked[i] and "gc-passport-urgent" not in linked[i] for i in iqaluit
+    )
 
 
 @requires_shared_data
@@ -236,8 +247,12 @@ def test_services_at_offices_follow_the_office_kind_and_passport_levels(offices:
     assert linked["sc-4825"] == centre | {"gc-1242", "gc-1491", "gc-passport-pickup-10-days"}
     assert linked["sc-ab-sal"] == set(service_canada_offices.OUTREACH_SERVICES) | {"gc-1242", "gc-passport-by-mail"}
     own = by_id(offices / "services.csv")
-    assert set(own) == {"gc-passport-urgent", "gc-passport-express", "gc-passport-pickup-10-days",
-                        "gc-passport-by-mail"}
+    assert set(own) == {
+        "gc-passport-urgent",
+        "gc-passport-express",
+        "gc-passport-pickup-10-days",
+        "gc-passport-by-mail",
+    }
     services = by_id(federal / "services.csv")
     for service_id in set().union(*linked.values()) - set(own):
         assert "in_person" in services[service_id]["channels"].split(";")
@@ -262,18 +277,23 @@ def test_generated_layers_pass_catalogue_validation(federal: Path, offices: Path
 
 @requires_shared_data
 def test_importers_are_repeatable_and_the_committed_layers_are_current(
-        federal: Path, offices: Path, tmp_path: Path) -> None:
+    federal: Path, offices: Path, tmp_path: Path
+) -> None:
     gc_inventory.run(INVENTORY, tmp_path / "federal")
     service_canada_offices.run(OFFICES, tmp_path / "offices", services_path=federal / "services.csv")
-    for first, committed, again in ((federal, DATA_DIR / "federal", tmp_path / "federal"),
-                                    (offices, DATA_DIR / "service_canada_offices", tmp_path / "offices")):
+    for first, committed, again in (
+        (federal, DATA_DIR / "federal", tmp_path / "federal"),
+        (offices, DATA_DIR / "service_canada_offices", tmp_path / "offices"),
+    ):
         for path in first.glob("*.csv"):
             assert path.read_bytes() == (again / path.name).read_bytes(), path.name
-            assert path.read_bytes() == (committed / path.name).read_bytes(), \
+            assert path.read_bytes() == (committed / path.name).read_bytes(), (
                 f"{committed / path.name} is stale: re-run the importer"
+            )
 
 
 # --- hand-made fixtures --------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def sample_federal(tmp_path: Path):
@@ -318,7 +338,8 @@ def test_fixture_rows_without_a_catalogue_channel_are_kept_with_channels_empty(s
     assert summary.fallbacks[EMPTY_NONE_LISTED] == 1
     assert summary.fallbacks[ONLINE_DROPPED] == 2  # 103 and 107
     assert "channels left empty" in str(summary) and "no channel" not in " ".join(
-        reason for _, reason in summary.skipped)
+        reason for _, reason in summary.skipped
+    )
 
 
 def test_fixture_rows_without_department_or_external_use_are_skipped_with_reasons(sample_federal) -> None:
@@ -348,8 +369,9 @@ def test_fixture_source_without_inventory_columns_is_refused(tmp_path: Path) -> 
 @pytest.fixture
 def sample_offices(tmp_path: Path):
     out = tmp_path / "service_canada_offices"
-    summary = service_canada_offices.run(FIXTURES / "service_canada_offices_sample.json", out,
-                                         services_path=FIXTURES / "federal_services_sample.csv")
+    summary = service_canada_offices.run(
+        FIXTURES / "service_canada_offices_sample.json", out, services_path=FIXTURES / "federal_services_sample.csv"
+    )
     return summary, out
 
 
@@ -373,14 +395,21 @@ def test_fixture_offices_addresses_are_bilingual_and_far_coordinates_fall_back(s
     summary, out = sample_offices
     centre = by_id(out / "locations.csv")["sc-4825"]
     assert (centre["address_1"], centre["address_2"]) == ("8530 Manning Avenue, Unit 107", "Peter Pond Mall")
-    assert (centre["address_1_fr"], centre["address_2_fr"]) == ("8530, avenue Manning, unité 107",
-                                                                "Centre commercial Peter Pond")
+    assert (centre["address_1_fr"], centre["address_2_fr"]) == (
+        "8530, avenue Manning, unité 107",
+        "Centre commercial Peter Pond",
+    )
     assert centre["coordinates_precision"] == "postal_code" and centre["latitude"].startswith("56.7")
-    assert summary.fallbacks["coordinates over 10 km from the office's urban postal code: placed at the postal "
-                             "code instead"] == 1
+    assert (
+        summary.fallbacks[
+            "coordinates over 10 km from the office's urban postal code: placed at the postal code instead"
+        ]
+        == 1
+    )
     toronto = by_id(out / "locations.csv")["sc-3002"]
-    assert toronto["description_en"] == ("By appointment only: call 613-856-9022. "
-                                         "You can also enter from Richmond Street.")
+    assert toronto["description_en"] == (
+        "By appointment only: call 613-856-9022. You can also enter from Richmond Street."
+    )
     assert toronto["description_fr"].startswith("Sur rendez-vous seulement : composez le 613-856-9022.")
     assert [row["number"] for row in rows(out / "phones.csv")] == ["613-856-9022"]
     assert (toronto["latitude"], toronto["coordinates_precision"]) == ("43.6518", "postal_code")  # geo: postal
@@ -388,17 +417,25 @@ def test_fixture_offices_addresses_are_bilingual_and_far_coordinates_fall_back(s
 
 def test_fixture_weekly_hours_are_grouped_and_split_by_lunch(sample_offices) -> None:
     _, out = sample_offices
-    hours = sorted((row["byday"], row["opens_at"], row["closes_at"]) for row in rows(out / "schedules.csv")
-                   if row["location_id"] == "sc-4825")
-    assert hours == [("MO;TU;WE;TH;FR", "08:30", "12:00"), ("MO;TU;WE;TH;FR", "13:00", "16:00"),
-                     ("SA", "09:00", "12:00")]  # Saturday closes at lunch: kept whole
+    hours = sorted(
+        (row["byday"], row["opens_at"], row["closes_at"])
+        for row in rows(out / "schedules.csv")
+        if row["location_id"] == "sc-4825"
+    )
+    assert hours == [
+        ("MO;TU;WE;TH;FR", "08:30", "12:00"),
+        ("MO;TU;WE;TH;FR", "13:00", "16:00"),
+        ("SA", "09:00", "12:00"),
+    ]  # Saturday closes at lunch: kept whole
 
 
 def test_fixture_monthly_hours_use_ordinal_days(sample_offices) -> None:
     _, out = sample_offices
     hours = [row for row in rows(out / "schedules.csv") if row["location_id"] == "sc-on-sab"]
     assert [(row["byday"], row["opens_at"], row["closes_at"]) for row in hours] == [
-        ("2WE;4WE", "09:30", "12:00"), ("2WE;4WE", "12:30", "15:00")]
+        ("2WE;4WE", "09:30", "12:00"),
+        ("2WE;4WE", "12:30", "15:00"),
+    ]
     assert hours[0]["description_en"] == "2nd and 4th Wednesday of the month"
     assert hours[0]["description_fr"] == "2e et 4e mercredi du mois"
 
@@ -407,7 +444,8 @@ def test_fixture_dated_hours_are_one_day_rows(sample_offices) -> None:
     _, out = sample_offices
     hours = [row for row in rows(out / "schedules.csv") if row["location_id"] == "sc-1638"]
     assert [(r["byday"], r["valid_from"], r["valid_to"], r["opens_at"], r["closes_at"]) for r in hours] == [
-        ("TU", "2026-10-13", "2026-10-13", "09:30", "11:30")]
+        ("TU", "2026-10-13", "2026-10-13", "09:30", "11:30")
+    ]
 
 
 def test_fixture_closures_come_from_closed_on_and_closure(sample_offices) -> None:
@@ -416,7 +454,11 @@ def test_fixture_closures_come_from_closed_on_and_closure(sample_offices) -> Non
     assert set(closures) == {"sc-4825-closed-2026-10-09", "sc-2157-closed-2026-09-29", "sc-3101-closed-2026-06-17"}
     moving = closures["sc-2157-closed-2026-09-29"]
     assert (moving["start_date"], moving["end_date"], moving["reason_en"], moving["reason_fr"]) == (
-        "2026-09-29", "2026-10-01", "Relocation of office", "Déménagement du bureau")
+        "2026-09-29",
+        "2026-10-01",
+        "Relocation of office",
+        "Déménagement du bureau",
+    )
     assert closures["sc-3101-closed-2026-06-17"]["end_date"] == ""
     assert closures["sc-4825-closed-2026-10-09"]["end_date"] == "2026-10-09"
 
@@ -435,17 +477,26 @@ def test_fixture_outreach_sites_and_accessibility(sample_offices) -> None:
 def test_fixture_passport_levels_decide_passport_services(sample_offices) -> None:
     _, out = sample_offices
     linked = linked_services(out)
-    assert linked["sc-3002"] == {"gc-1242", "gc-1491", "gc-passport-urgent", "gc-passport-express",
-                                 "gc-passport-pickup-10-days"}  # a passport office: no benefits
+    assert linked["sc-3002"] == {
+        "gc-1242",
+        "gc-1491",
+        "gc-passport-urgent",
+        "gc-passport-express",
+        "gc-passport-pickup-10-days",
+    }  # a passport office: no benefits
     assert linked["sc-4825"] == {"gc-1292", "gc-1001", "gc-1242", "gc-1491", "gc-passport-pickup-10-days"}
     assert linked["sc-on-sab"] == {"gc-1292", "gc-1001", "gc-1242", "gc-passport-by-mail"}  # no issuing here
     assert linked["sc-3101"] == {"gc-1292", "gc-1001"}  # no passport level listed
     described = by_id(out / "service_at_location.csv")
     assert described["sc-3002--gc-1242"]["description_en"] == "Passport services here: urgent, express, 10-day pick-up"
-    assert described["sc-3002--gc-1242"]["description_fr"] == \
-        "Services de passeport ici : urgent, express, retrait en 10 jours"
-    assert described["sc-3002--gc-passport-express"]["description_en"] == \
-        "Express service here takes 3 to 9 business days."
+    assert (
+        described["sc-3002--gc-1242"]["description_fr"]
+        == "Services de passeport ici : urgent, express, retrait en 10 jours"
+    )
+    assert (
+        described["sc-3002--gc-passport-express"]["description_en"]
+        == "Express service here takes 3 to 9 business days."
+    )
     levels = by_id(out / "services.csv")
     assert levels["gc-passport-urgent"]["organization_id"] == "gc-immigration-refugees-and-citizenship-canada"
     assert all(row["channels"] == "in_person" and row["verification"] == "verified" for row in levels.values())
@@ -462,7 +513,8 @@ def test_fixture_offices_layer_passes_catalogue_validation(sample_offices, tmp_p
 def test_fixture_offices_import_is_repeatable(sample_offices, tmp_path: Path) -> None:
     _, out = sample_offices
     again = tmp_path / "again"
-    service_canada_offices.run(FIXTURES / "service_canada_offices_sample.json", again,
-                               services_path=FIXTURES / "federal_services_sample.csv")
+    service_canada_offices.run(
+        FIXTURES / "service_canada_offices_sample.json", again, services_path=FIXTURES / "federal_services_sample.csv"
+    )
     for path in out.glob("*.csv"):
         assert path.read_bytes() == (again / path.name).read_bytes(), path.name

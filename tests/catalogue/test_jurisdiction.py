@@ -1,4 +1,5 @@
 """Whose service a request is about: places and provinces read from the sentence, moves, named offices."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,13 +9,16 @@ from services_catalog.geography import gazetteer, provinces_in_text
 from services_catalog.jurisdiction import whereabouts
 
 
-@pytest.mark.parametrize("text, town, province", [
-    ("SIN in Charlottetown", "Charlottetown", "PE"),
-    ("where can I get a passport in st johns", "St. John's", "NL"),
-    ("passeport à Québec", "Quebec", "QC"),
-    ("health card in Winnipeg please", "Winnipeg", "MB"),
-    ("j'habite à Trois-Rivières", "Trois-Rivieres", "QC"),
-])
+@pytest.mark.parametrize(
+    "text, town, province",
+    [
+        ("SIN in Charlottetown", "Charlottetown", "PE"),
+        ("where can I get a passport in st johns", "St. John's", "NL"),
+        ("passeport à Québec", "Quebec", "QC"),
+        ("health card in Winnipeg please", "Winnipeg", "MB"),
+        ("j'habite à Trois-Rivières", "Trois-Rivieres", "QC"),
+    ],
+)
 def test_a_town_after_a_preposition_is_the_place(text: str, town: str, province: str) -> None:
     where = whereabouts(text)
     assert where.place is not None and where.place.name == town
@@ -25,22 +29,28 @@ def test_a_word_that_is_also_a_town_is_not_a_place_without_a_preposition_or_capi
     assert gazetteer().places_in_text("i need hope and a passport") == []
 
 
-@pytest.mark.parametrize("text, province", [
-    ("new brunswick medicare card", "NB"),
-    ("Nouveau-Brunswick carte d'assurance maladie", "NB"),
-    ("carte soleil au Québec", "QC"),
-    ("PEI health card", "PE"),
-])
+@pytest.mark.parametrize(
+    "text, province",
+    [
+        ("new brunswick medicare card", "NB"),
+        ("Nouveau-Brunswick carte d'assurance maladie", "NB"),
+        ("carte soleil au Québec", "QC"),
+        ("PEI health card", "PE"),
+    ],
+)
 def test_a_named_province_decides_without_a_town(text: str, province: str) -> None:
     assert whereabouts(text).province == province
 
 
-@pytest.mark.parametrize("text, province, town", [
-    ("I'm moving from Ontario to Alberta", "AB", None),
-    ("I'm moving from Toronto to Halifax", "NS", "Halifax"),
-    ("i just moved to halifax from ontario, need to switch my licence", "NS", "Halifax"),
-    ("je déménage de Montréal en Ontario", "ON", None),
-])
+@pytest.mark.parametrize(
+    "text, province, town",
+    [
+        ("I'm moving from Ontario to Alberta", "AB", None),
+        ("I'm moving from Toronto to Halifax", "NS", "Halifax"),
+        ("i just moved to halifax from ontario, need to switch my licence", "NS", "Halifax"),
+        ("je déménage de Montréal en Ontario", "ON", None),
+    ],
+)
 def test_a_move_is_about_its_destination(text: str, province: str, town: str | None) -> None:
     where = whereabouts(text)
     assert where.province == province

@@ -1,4 +1,5 @@
 """The catalogue on PostgreSQL: the same answers as on SQLite, and a rebuild that never blocks readers."""
+
 from __future__ import annotations
 
 import threading
@@ -23,8 +24,13 @@ def test_the_real_catalogue_answers_the_same_on_postgresql(postgres_database, re
     url = postgres_database("catalogue")
     build(DEFAULT_DATA_DIR, url)
     on_postgres = Catalogue(url)
-    for request, place in (("passport", "Toronto"), ("SIN", "Winnipeg"), ("health card", "Halifax"),
-                           ("permis de conduire", "Montréal"), ("marriage licence", "Ottawa")):
+    for request, place in (
+        ("passport", "Toronto"),
+        ("SIN", "Winnipeg"),
+        ("health card", "Halifax"),
+        ("permis de conduire", "Montréal"),
+        ("marriage licence", "Ottawa"),
+    ):
         assert nearest(on_postgres, request, place) == nearest(real_catalogue, request, place), (request, place)
     assert len(on_postgres.snapshot().services) == len(real_catalogue.snapshot().services)
 
@@ -39,8 +45,7 @@ def test_a_rebuild_completes_while_a_reader_holds_the_live_tables(postgres_datab
     engine = create_engine(url, future=True)
     with engine.connect() as long_reader:  # a reader in the middle of a long read of the live build
         schema = long_reader.execute(select(current_build.c.schema_name)).scalar()
-        long_reader.execution_options(schema_translate_map={None: schema}).execute(
-            select(SA_TABLES["services"])).all()
+        long_reader.execution_options(schema_translate_map={None: schema}).execute(select(SA_TABLES["services"])).all()
         outcome: dict = {}
         rebuild = threading.Thread(target=lambda: outcome.update(result=build(data, url)))
         rebuild.start()

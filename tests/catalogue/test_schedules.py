@@ -1,4 +1,5 @@
 """Hours on a given day: ordinal days of the month, closures, and the French address of an office."""
+
 from __future__ import annotations
 
 from datetime import date, time
@@ -9,8 +10,9 @@ from services_catalog.model import Bilingual, Closure, Location, OpeningHours, O
 from services_catalog.tables import TABLES_BY_NAME
 from services_catalog.validation import _bad_value
 
-SERVICE_CANADA = Organization("gc-service-canada", Bilingual("Service Canada", "Service Canada"), Bilingual(),
-                              "federal", None, "verified")
+SERVICE_CANADA = Organization(
+    "gc-service-canada", Bilingual("Service Canada", "Service Canada"), Bilingual(), "federal", None, "verified"
+)
 
 
 def hours(days: str, valid_from: date | None = None, valid_to: date | None = None) -> OpeningHours:
@@ -18,19 +20,37 @@ def hours(days: str, valid_from: date | None = None, valid_to: date | None = Non
 
 
 def office(*rules: OpeningHours, closures: tuple = ()) -> Location:
-    return Location("sc-test", SERVICE_CANADA, Bilingual("Test", "Test"), Bilingual(), "outreach_site",
-                    "46 Wellington Street West", "FOCUS", "Alliston", "ON", "L9R 2B8", 44.14, -79.85, Bilingual(),
-                    "verified", hours=rules, address_fr=("46, rue Wellington Ouest", "FOCUS (fr)"),
-                    closures=closures)
+    return Location(
+        "sc-test",
+        SERVICE_CANADA,
+        Bilingual("Test", "Test"),
+        Bilingual(),
+        "outreach_site",
+        "46 Wellington Street West",
+        "FOCUS",
+        "Alliston",
+        "ON",
+        "L9R 2B8",
+        44.14,
+        -79.85,
+        Bilingual(),
+        "verified",
+        hours=rules,
+        address_fr=("46, rue Wellington Ouest", "FOCUS (fr)"),
+        closures=closures,
+    )
 
 
-@pytest.mark.parametrize("day,expected", [
-    (date(2026, 10, 14), True),   # 2nd Wednesday of October 2026
-    (date(2026, 10, 28), True),   # 4th Wednesday
-    (date(2026, 10, 7), False),   # 1st Wednesday
-    (date(2026, 10, 21), False),  # 3rd Wednesday
-    (date(2026, 10, 13), False),  # a Tuesday of the 2nd week
-])
+@pytest.mark.parametrize(
+    "day,expected",
+    [
+        (date(2026, 10, 14), True),  # 2nd Wednesday of October 2026
+        (date(2026, 10, 28), True),  # 4th Wednesday
+        (date(2026, 10, 7), False),  # 1st Wednesday
+        (date(2026, 10, 21), False),  # 3rd Wednesday
+        (date(2026, 10, 13), False),  # a Tuesday of the 2nd week
+    ],
+)
 def test_ordinal_days_apply_to_those_weeks_of_the_month_only(day: date, expected: bool) -> None:
     assert hours("2WE;4WE").applies(day) is expected
 
@@ -63,16 +83,38 @@ def test_address_lines_in_french_where_the_source_gives_them() -> None:
     location = office()
     assert location.address_lines() == ["46 Wellington Street West, FOCUS", "Alliston ON  L9R 2B8"]
     assert location.address_lines("fr") == ["46, rue Wellington Ouest, FOCUS (fr)", "Alliston ON  L9R 2B8"]
-    english_only = Location("x", SERVICE_CANADA, Bilingual("X", "X"), Bilingual(), "physical", "1 Main Street",
-                            None, "Ottawa", "ON", None, 45.4, -75.7, Bilingual(), "verified")
+    english_only = Location(
+        "x",
+        SERVICE_CANADA,
+        Bilingual("X", "X"),
+        Bilingual(),
+        "physical",
+        "1 Main Street",
+        None,
+        "Ottawa",
+        "ON",
+        None,
+        45.4,
+        -75.7,
+        Bilingual(),
+        "verified",
+    )
     assert english_only.address_lines("fr") == ["1 Main Street", "Ottawa ON"]
 
 
-@pytest.mark.parametrize("value,problem", [
-    ("2WE;4WE", None), ("-1FR", None), ("MO;TU", None), ("1MO;3MO", None),
-    ("6WE", "'6WE' is not allowed"), ("0MO", "'0MO' is not allowed"), ("2 WE", "'2 WE' is not allowed"),
-    ("2WE;2WE", "lists a value twice"),
-])
+@pytest.mark.parametrize(
+    "value,problem",
+    [
+        ("2WE;4WE", None),
+        ("-1FR", None),
+        ("MO;TU", None),
+        ("1MO;3MO", None),
+        ("6WE", "'6WE' is not allowed"),
+        ("0MO", "'0MO' is not allowed"),
+        ("2 WE", "'2 WE' is not allowed"),
+        ("2WE;2WE", "lists a value twice"),
+    ],
+)
 def test_byday_accepts_an_ordinal_before_a_day_code(value: str, problem: str | None) -> None:
     column = TABLES_BY_NAME["schedules"].column("byday")
     message = _bad_value("days", value, column)

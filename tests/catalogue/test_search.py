@@ -1,4 +1,5 @@
 """Search behaviour on the small sample catalogue: languages, typos, synonyms, ordering, silence."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -18,19 +19,22 @@ def catalogue(tmp_path: Path, sample_dir: Path) -> Catalogue:
     return Catalogue(url)
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("passport", "gc-passport"),
-    ("passports", "gc-passport"),
-    ("pasport", "gc-passport"),
-    ("passeport canadien", "gc-passport"),
-    ("SIN", "gc-sin"),
-    ("social insurance number", "gc-sin"),
-    ("numero d'assurance sociale", "gc-sin"),
-    ("numéro d’assurance sociale", "gc-sin"),
-    ("NAS", "gc-sin"),
-    ("employment insurance", "gc-ei"),
-    ("prestations d'assurance-emploi", "gc-ei"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("passport", "gc-passport"),
+        ("passports", "gc-passport"),
+        ("pasport", "gc-passport"),
+        ("passeport canadien", "gc-passport"),
+        ("SIN", "gc-sin"),
+        ("social insurance number", "gc-sin"),
+        ("numero d'assurance sociale", "gc-sin"),
+        ("numéro d’assurance sociale", "gc-sin"),
+        ("NAS", "gc-sin"),
+        ("employment insurance", "gc-ei"),
+        ("prestations d'assurance-emploi", "gc-ei"),
+    ],
+)
 def test_finds_services_in_both_languages_with_typos(catalogue: Catalogue, query: str, expected: str) -> None:
     matches = catalogue.search_services(query)
     assert matches and matches[0].service.id == expected
@@ -62,8 +66,10 @@ def test_nothing_near_gives_remote_alternatives(catalogue: Catalogue) -> None:
 def test_hours_today_follow_the_weekday(catalogue: Catalogue) -> None:
     place = Place("Fort McMurray", "AB", 56.72, -111.38, "city")
     monday, sunday = date(2026, 11, 23), date(2026, 11, 29)
-    assert [str(t) for t in catalogue.nearest_offices("gc-passport", place, day=monday).offices[0].hours_today[0]] \
-        == ["08:30:00", "16:00:00"]
+    assert [str(t) for t in catalogue.nearest_offices("gc-passport", place, day=monday).offices[0].hours_today[0]] == [
+        "08:30:00",
+        "16:00:00",
+    ]
     assert catalogue.nearest_offices("gc-passport", place, day=sunday).offices[0].hours_today == []
 
 

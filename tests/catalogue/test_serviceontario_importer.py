@@ -6,6 +6,7 @@ an unknown town, a centre the catalogue has elsewhere, a duplicate id, other
 location types); the real file checks the counts and that the committed layer
 is what the importer writes.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,16 +35,27 @@ def sample(tmp_path_factory) -> Path:
 
 # --- addresses ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, city, expected", [
-    ("777 Bay  Street, Lower Level, College Park", "Toronto", ("777 Bay Street", "Lower Level, College Park")),
-    ("420 Queen Street East, Unit 101, Sault Ste Marie", "Sault Ste. Marie", ("420 Queen Street East", "Unit 101")),
-    ("50 Hillside  Drive North, Elliot Lake", "Elliot Lake", ("50 Hillside Drive North", "")),
-    ("325A West Street, unit, 103", "Brantford", ("325A West Street", "Unit 103")),
-    ("100 Dundas  Street (Enter at Talbot St ONLY), Main Floor", "London",
-     ("100 Dundas Street", "Enter at Talbot St ONLY, Main Floor")),
-    ("52 Peninsula Road, Centre Block , Unit 105, Marathon", "Marathon", ("52 Peninsula Road", "Centre Block, Unit 105")),
-    ("Highway 17 and Highway 599", "Ignace", ("Highway 17 and Highway 599", "")),
-])
+
+@pytest.mark.parametrize(
+    "name, city, expected",
+    [
+        ("777 Bay  Street, Lower Level, College Park", "Toronto", ("777 Bay Street", "Lower Level, College Park")),
+        ("420 Queen Street East, Unit 101, Sault Ste Marie", "Sault Ste. Marie", ("420 Queen Street East", "Unit 101")),
+        ("50 Hillside  Drive North, Elliot Lake", "Elliot Lake", ("50 Hillside Drive North", "")),
+        ("325A West Street, unit, 103", "Brantford", ("325A West Street", "Unit 103")),
+        (
+            "100 Dundas  Street (Enter at Talbot St ONLY), Main Floor",
+            "London",
+            ("100 Dundas Street", "Enter at Talbot St ONLY, Main Floor"),
+        ),
+        (
+            "52 Peninsula Road, Centre Block , Unit 105, Marathon",
+            "Marathon",
+            ("52 Peninsula Road", "Centre Block, Unit 105"),
+        ),
+        ("Highway 17 and Highway 599", "Ignace", ("Highway 17 and Highway 599", "")),
+    ],
+)
 def test_the_street_address_is_split_into_civic_address_and_the_rest(name, city, expected) -> None:
     assert so.split_address(name, city) == expected
 
@@ -51,7 +63,11 @@ def test_the_street_address_is_split_into_civic_address_and_the_rest(name, city,
 def test_rows_carry_the_cleaned_address_and_no_postal_code(sample: Path) -> None:
     locations = by_id(sample / "locations.csv")
     bay = locations["so-12043"]
-    assert (bay["address_1"], bay["address_2"], bay["city"]) == ("777 Bay Street", "Lower Level, College Park", "Toronto")
+    assert (bay["address_1"], bay["address_2"], bay["city"]) == (
+        "777 Bay Street",
+        "Lower Level, College Park",
+        "Toronto",
+    )
     assert bay["name_en"] == bay["name_fr"] == "ServiceOntario Toronto – 777 Bay Street"
     assert locations["so-14200"]["address_2"] == "Located on the lower level of Canadian Tire, Toronto-Davenport"
     assert locations["so-13420"]["address_1"] == "220 Main Street South"
@@ -62,6 +78,7 @@ def test_rows_carry_the_cleaned_address_and_no_postal_code(sample: Path) -> None
 
 
 # --- coordinates ---------------------------------------------------------------------------------------
+
 
 def test_coordinates_are_the_town_centroid_and_say_so(sample: Path) -> None:
     locations = by_id(sample / "locations.csv")
@@ -88,6 +105,7 @@ def test_time_zones_follow_ontarios_boundary(sample: Path) -> None:
 
 
 # --- what is imported, what is skipped and why ----------------------------------------------------------
+
 
 def test_only_serviceontario_centres_are_imported_and_every_skip_has_its_reason(sample: Path) -> None:
     locations = by_id(sample / "locations.csv")
@@ -131,6 +149,7 @@ def test_a_file_that_is_not_the_location_finder_is_refused(tmp_path: Path) -> No
 
 # --- the mapping agrees with the Ontario layer ---------------------------------------------------------
 
+
 def test_mapped_services_are_verified_in_person_serviceontario_or_health_services() -> None:
     services = by_id(ONTARIO / "services.csv")
     for service_id in so.CORE_SERVICES + so.PUBLIC_COMPUTER_SERVICES:
@@ -145,12 +164,14 @@ def test_centres_skipped_as_present_elsewhere_are_in_the_ontario_layer() -> None
     ontario = by_id(ONTARIO / "locations.csv")
     assert ontario["ottawa-city-hall"]["address_1"] == "110 Laurier Avenue West"
     assert ontario["on-so-sarnia"]["address_1"] == "700 Christina Street North"
-    at_city_hall = {r["service_id"] for r in rows(ONTARIO / "service_at_location.csv")
-                    if r["location_id"] == "ottawa-city-hall"}
+    at_city_hall = {
+        r["service_id"] for r in rows(ONTARIO / "service_at_location.csv") if r["location_id"] == "ottawa-city-hall"
+    }
     assert set(so.CORE_SERVICES) <= at_city_hall
 
 
 # --- the real file -------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def real(tmp_path_factory) -> Path:
@@ -168,8 +189,9 @@ def test_all_279_centres_are_imported_but_the_two_the_catalogue_has_elsewhere(re
     assert set(locations) == centres - {"so-12089", "so-12099"}
     summary = real.joinpath("summary.txt").read_text(encoding="utf-8")
     assert "wrote 277 row(s) to locations.csv" in summary
-    skipped_centres = [line for line in summary.splitlines()
-                       if "skipped" in line and "not a ServiceOntario centre" not in line]
+    skipped_centres = [
+        line for line in summary.splitlines() if "skipped" in line and "not a ServiceOntario centre" not in line
+    ]
     assert len(skipped_centres) == 2
     assert "skipped 421: not a ServiceOntario centre: LIBRARY (Public Library)" in summary
     assert "town not in the gazetteer" not in summary

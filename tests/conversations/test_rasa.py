@@ -1,4 +1,5 @@
 """Rasa's own checks, run under pytest: training data validation and the conversation test stories."""
+
 from __future__ import annotations
 
 import subprocess
@@ -20,8 +21,18 @@ def test_training_data_is_valid_without_warnings() -> None:
 
 
 def test_every_conversation_story_passes_in_both_languages(tmp_path: Path) -> None:
-    result = run("test", "core", "--stories", "tests/conversations", "--model", str(latest_model()),
-                 "--fail-on-prediction-errors", "--e2e", "--out", str(tmp_path))
+    result = run(
+        "test",
+        "core",
+        "--stories",
+        "tests/conversations",
+        "--model",
+        str(latest_model()),
+        "--fail-on-prediction-errors",
+        "--e2e",
+        "--out",
+        str(tmp_path),
+    )
     failed = tmp_path / "failed_test_stories.yml"
     details = failed.read_text() if failed.exists() else ""
     assert result.returncode == 0, details[-4000:] + result.stdout[-3000:] + result.stderr[-3000:]

@@ -1,4 +1,5 @@
 """One real assistant (action server + Rasa, started as `make run` starts them) for the end-to-end tests."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,10 +1,14 @@
 """Faults in the laptop profile, each with what the client sees: never silence, never a wrong answer
 given without the conversation's context, and nothing the client said before the fault is lost."""
+
 from __future__ import annotations
 
+import json
 import sqlite3
+import urllib.error
+import urllib.request
 from pathlib import Path
-from typing import Iterator, Tuple
+from typing import Any, Dict, Iterator, Tuple
 
 import pytest
 
@@ -34,8 +38,10 @@ def test_a_locked_tracker_store_gets_a_visible_error_then_the_conversation_goes_
         lock.execute("ROLLBACK")
         lock.close()
     assert UNAVAILABLE_EN in answer and "1-800-622-6232" in answer and "Calgary" not in answer
-    assert "ERROR" in (workdir / "server-1.log").read_text() and "tracker store retrieve failed" in (
-        workdir / "server-1.log").read_text()
+    assert (
+        "ERROR" in (workdir / "server-1.log").read_text()
+        and "tracker store retrieve failed" in (workdir / "server-1.log").read_text()
+    )
     answer = text_of(client.say("Calgary"))  # the question asked before the fault is remembered
     assert "Calgary" in answer and "Service Canada" in answer
 
@@ -50,9 +56,28 @@ def test_a_rasa_restart_keeps_the_conversation(real_catalogue: Catalogue, tmp_pa
     assert "Calgary" in answer and "Service Canada" in answer
 
 
+def health(base: str) -> Tuple[int, Dict[str, Any]]:
+    try:
+        with urllib.request.urlopen(f"{base}/webhooks/rest/health", timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as unhealthy:
+        return unhealthy.code, json.loads(unhealthy.read())
+
+
+def test_the_health_route_reports_every_dependency(laptop) -> None:
+    running, _ = laptop
+    status, body = health(running.url)
+    assert status == 200 and body["status"] == "ok"
+    assert set(body["checks"]) == {"model", "action_server", "tracker_store", "lock_store", "catalogue"}
+    checks = body["checks"]
+    assert checks["tracker_store"]["detail"] == "sqlite" and "hours ago" in checks["catalogue"]["detail"]
+
+
 def test_the_action_server_down_gets_a_polite_bilingual_reply(laptop) -> None:
     running, _ = laptop
     stop(running.actions)
+    status, body = health(running.url)
+    assert status == 503 and not body["checks"]["action_server"]["ok"] and body["checks"]["model"]["ok"]
     english = text_of(Conversation(running.url).say("where can I get a passport in Calgary?"))
     assert UNAVAILABLE_EN in english and "1-800-622-6232" in english
     french = text_of(Conversation(running.url).say("où puis-je obtenir un passeport à Québec?"))

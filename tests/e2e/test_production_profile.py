@@ -1,9 +1,12 @@
 """The production profile, started as `make run` starts it with the production settings: conversations in
 PostgreSQL, locks in Redis, catalogue on PostgreSQL, two Rasa processes and two action server processes;
 and what a client sees when PostgreSQL or Redis drops its connections (a restart, seen from the client)."""
+
 from __future__ import annotations
 
+import json
 import secrets
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterator, List, Tuple
@@ -28,8 +31,9 @@ def production(postgres_database, tmp_path_factory: pytest.TempPathFactory) -> I
     prefix = f"guichettest{secrets.token_hex(4)}"
     deployment = Deployment(tracker_url=database, lock_url=REDIS, lock_prefix=prefix, workers=2, action_workers=2)
     try:
-        with started_assistant(tmp_path_factory.mktemp("production"), catalogue_url=database,
-                               deployment=deployment) as running:
+        with started_assistant(
+            tmp_path_factory.mktemp("production"), catalogue_url=database, deployment=deployment
+        ) as running:
             yield running, database
     finally:
         keys = redis.Redis.from_url(REDIS)
@@ -59,8 +63,15 @@ def sin_then_place(base: str) -> Tuple[str, str, str]:
 def terminate_connections(database: str) -> int:
     name = database.rsplit("/", 1)[1]
     with create_engine(database.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT").connect() as conn:
-        return len(conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                     "WHERE datname = :name AND pid <> pg_backend_pid()"), {"name": name}).all())
+        return len(
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": name},
+            ).all()
+        )
 
 
 def test_two_rasa_processes_answer_concurrent_conversations_kept_in_postgresql(production) -> None:
@@ -75,6 +86,9 @@ def test_two_rasa_processes_answer_concurrent_conversations_kept_in_postgresql(p
     with create_engine(database).connect() as conn:
         stored = {row[0] for row in conn.execute(text("SELECT DISTINCT sender_id FROM events"))}
     assert {sender for sender, _, _ in conversations} <= stored
+    with urllib.request.urlopen(f"{running.url}/webhooks/rest/health", timeout=30) as response:
+        checks = json.loads(response.read())["checks"]
+    assert checks["tracker_store"]["detail"] == "postgresql" and checks["lock_store"]["detail"] == "redis"
 
 
 def test_a_postgresql_restart_loses_no_context(production) -> None:

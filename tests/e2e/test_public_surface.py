@@ -1,5 +1,6 @@
 """The assistant as an attacker and a careless client meet it: closed admin routes, loopback only,
 server-issued conversation ids, bad input refused with a clear status, personal data never stored."""
+
 from __future__ import annotations
 
 import json
@@ -12,14 +13,15 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 import pytest
 import yaml
 
-from bot.launch import Conversation, say, text_of
 from bot.handoff import HandoffQueue
+from bot.launch import Conversation, say, text_of
 
 SIN = "130 692 544"
 
 
-def request(base: str, path: str, body: Optional[bytes] = None, method: str = "POST",
-            content_type: str = "application/json") -> Tuple[int, str]:
+def request(
+    base: str, path: str, body: Optional[bytes] = None, method: str = "POST", content_type: str = "application/json"
+) -> Tuple[int, str]:
     req = urllib.request.Request(base + path, data=body, method=method, headers={"Content-Type": content_type})
     try:
         with urllib.request.urlopen(req, timeout=60) as response:
@@ -40,11 +42,18 @@ def listening_addresses(port: int) -> Set[str]:
     return found
 
 
-@pytest.mark.parametrize("method, path", [
-    ("GET", "/conversations/anyone/tracker"), ("POST", "/conversations/anyone/tracker/events"),
-    ("DELETE", "/model"), ("PUT", "/model"), ("POST", "/model/train"), ("GET", "/status"),
-    ("POST", "/conversations/anyone/execute"),
-])
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("GET", "/conversations/anyone/tracker"),
+        ("POST", "/conversations/anyone/tracker/events"),
+        ("DELETE", "/model"),
+        ("PUT", "/model"),
+        ("POST", "/model/train"),
+        ("GET", "/status"),
+        ("POST", "/conversations/anyone/execute"),
+    ],
+)
 def test_no_admin_route_answers_without_a_credential(assistant: str, method: str, path: str) -> None:
     status, _ = request(assistant, path, b"{}" if method in ("POST", "PUT") else None, method)
     assert status in (401, 403, 404, 405)
@@ -70,15 +79,18 @@ def test_the_server_issues_conversation_ids(assistant: str) -> None:
     assert "Kelowna" in text_of(mine.say("what are its hours?"))
 
 
-@pytest.mark.parametrize("body, content_type, status", [
-    (b"", "application/json", 400),
-    (b"not json", "application/json", 400),
-    (b"[1, 2]", "application/json", 400),
-    (b'{"sender": "x"}', "application/json", 400),
-    (b'{"message": ["a"]}', "application/json", 400),
-    (b'{"message": "hello"}', "text/plain", 415),
-    (b"message=hello", "application/x-www-form-urlencoded", 415),
-])
+@pytest.mark.parametrize(
+    "body, content_type, status",
+    [
+        (b"", "application/json", 400),
+        (b"not json", "application/json", 400),
+        (b"[1, 2]", "application/json", 400),
+        (b'{"sender": "x"}', "application/json", 400),
+        (b'{"message": ["a"]}', "application/json", 400),
+        (b'{"message": "hello"}', "text/plain", 415),
+        (b"message=hello", "application/x-www-form-urlencoded", 415),
+    ],
+)
 def test_bad_bodies_get_a_clear_status_never_500(assistant: str, body: bytes, content_type: str, status: int) -> None:
     got, text = request(assistant, "/webhooks/rest/webhook", body, content_type=content_type)
     assert got == status and "error" in json.loads(text)

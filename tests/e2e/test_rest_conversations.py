@@ -3,6 +3,7 @@
 One pair of servers serves every end-to-end test (tests/e2e/conftest.py; starting Rasa takes tens of
 seconds); each test is its own conversation, under the id the server issues, so conversations do not mix.
 """
+
 from __future__ import annotations
 
 from typing import Callable
