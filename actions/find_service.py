@@ -6,6 +6,7 @@ model, so a service or office added to the CSVs is found without retraining.
 
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -17,13 +18,17 @@ from actions.find_office import ActionFindOffice
 from actions.messages import say
 from actions.outreach import ActionOutreach
 from actions.render import office_lines, remote_lines, service_header
+from actions.service_facts import ActionServiceFacts
 from actions.service_names import NamedService, place_named, request_readings, resolve_service, service_readings
 from services_catalog.catalogue import remote_channels
 from services_catalog.geography import Place
 from services_catalog.model import NearbyAnswer, Service, ServiceMatch
 from services_catalog.text_index import query_terms
 
-PLACE_QUESTIONS = {"find_office": ActionFindOffice, "outreach": ActionOutreach}
+PLACE_QUESTIONS = {"find_office": ActionFindOffice, "outreach": ActionOutreach, "facts": ActionServiceFacts}
+# "and a health card?", "et pour un NAS?" right after a question about documents, fees, delays or eligibility
+# ask that question again about another service, not where to get it.
+FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|same for|et|pis|puis|aussi|quant [aà])\b", re.IGNORECASE)
 
 
 class ActionFindService(CatalogueAction):
@@ -35,6 +40,12 @@ class ActionFindService(CatalogueAction):
         if awaiting in PLACE_QUESTIONS and latest_entity(tracker, "service") is None:
             # The client is answering another action's "which place?": that action finishes the job.
             return PLACE_QUESTIONS[awaiting]().answer(dispatcher, tracker, lang)
+        if (
+            tracker.get_slot("last_question")
+            and FOLLOW_UP.match(latest_text(tracker))
+            and service_readings(tracker.latest_message or {})
+        ):
+            return ActionServiceFacts().answer(dispatcher, tracker, lang)
         if self._names_only_an_organization(tracker):  # "Service Canada in Iqaluit": an office, not a service
             return ActionFindOffice().answer(dispatcher, tracker, lang)
         place_text = self.place_from(tracker)
@@ -101,7 +112,11 @@ class ActionFindService(CatalogueAction):
         province: Optional[str] = None,
     ) -> Events:
         """Answer for a known service, asking for the place first when it is needed and missing."""
-        events: Events = [SlotSet("last_service_id", service.id), SlotSet("service", None)]
+        events: Events = [
+            SlotSet("last_service_id", service.id),
+            SlotSet("service", None),
+            SlotSet("last_question", None),
+        ]
         if "in_person" not in service.channels:
             lines = [
                 service_header(service, lang),

@@ -154,15 +154,57 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "I don't have the hours of {office}; check {url}",
         "fr": "Je n'ai pas les heures de {office}; consultez {url}",
     },
-    "fees": {"en": "Fees for {service}: {fees}", "fr": "Frais pour {service} : {fees}"},
+    "fact": {"en": "{service}: {text}", "fr": "{service} : {text}"},
+    "fact_line": {"en": "• {case}: {text}", "fr": "• {case} : {text}"},
     "no_fees": {
         "en": "I don't have the fees for {service}; see {url}",
         "fr": "Je n'ai pas les frais pour {service}; voyez {url}",
     },
-    "documents": {"en": "For {service}: {documents}", "fr": "Pour {service} : {documents}"},
     "no_documents": {
         "en": "I don't have the list of documents for {service}; see {url}",
         "fr": "Je n'ai pas la liste des documents pour {service}; voyez {url}",
+    },
+    "no_processing_time": {
+        "en": "I don't have the processing time for {service}; see {url}",
+        "fr": "Je n'ai pas le délai de traitement pour {service}; voyez {url}",
+    },
+    "no_eligibility": {
+        "en": "I don't have the eligibility rules for {service}; see {url}",
+        "fr": "Je n'ai pas les conditions d'admissibilité pour {service}; voyez {url}",
+    },
+    "documents_for": {"en": "What to bring or send for {service}:", "fr": "Documents à fournir pour {service} :"},
+    "fees_for": {"en": "Fees for {service}:", "fr": "Frais pour {service} :"},
+    "times_for": {"en": "Processing times for {service}:", "fr": "Délais de traitement pour {service} :"},
+    "eligibility_for": {
+        "en": "Who may qualify for {service}:",
+        "fr": "Qui peut être admissible à {service} :",
+    },
+    "not_a_decision": {
+        "en": "This is a quick check, not a decision: you may qualify even if a rule seems not to fit. Details and how to apply: {url}",
+        "fr": "Ceci est une vérification rapide, pas une décision : vous pourriez être admissible même si une règle semble ne pas s'appliquer. Détails et demande : {url}",
+    },
+    "variant": {"en": "{variant}:", "fr": "{variant} :"},
+    "quick_check": {
+        "en": "A quick check, one question at a time (you can stop any time):",
+        "fr": "Une vérification rapide, une question à la fois (vous pouvez arrêter en tout temps) :",
+    },
+    "may_qualify": {
+        "en": "From your answers, you may qualify for {service}.",
+        "fr": "D'après vos réponses, vous pourriez être admissible à {service}.",
+    },
+    "may_not_qualify": {
+        "en": "From your answers, you may not qualify: {rule}",
+        "fr": "D'après vos réponses, vous pourriez ne pas être admissible : {rule}",
+    },
+    "see_page": {"en": "Details: {url}", "fr": "Détails : {url}"},
+    "more_on_page": {"en": "More on {url}", "fr": "La suite sur {url}"},
+    "source_checked": {
+        "en": "Source: {url} (checked {date})",
+        "fr": "Source : {url} (vérifié le {date})",
+    },
+    "source_unchecked": {
+        "en": "Source: {url} (not re-checked by Guichet: please confirm there)",
+        "fr": "Source : {url} (non revérifié par Guichet : veuillez confirmer sur cette page)",
     },
     "channels": {"en": "{service} is available: {channels}.", "fr": "{service} est offert : {channels}."},
     "handoff_busy": {

@@ -1,4 +1,4 @@
-"""Follow-ups about the last service or office: hours, documents, channels, fees."""
+"""Follow-ups about the last service or office: its hours, and how to apply (online, phone, mail, in person)."""
 
 from __future__ import annotations
 
@@ -25,27 +25,12 @@ class ActionServiceDetail(CatalogueAction):
         if service is None:
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
             return []
-        name, url = service.name.get(lang), service.url.get(lang) or service.organization.url.get(lang)
-        if intent == "ask_fees":
-            text = (
-                say("fees", lang, service=name, fees=service.fees.get(lang))
-                if service.fees
-                else say("no_fees", lang, service=name, url=url)
-            )
-        elif intent == "ask_documents":
-            details = " ".join(t.get(lang) for t in (service.documents, service.eligibility) if t)
-            text = (
-                say("documents", lang, service=name, documents=details)
-                if details
-                else say("no_documents", lang, service=name, url=url)
-            )
-        else:
-            text = "\n".join(
-                [
-                    say("channels", lang, service=name, channels=channel_list(service, lang)),
-                    *remote_lines(service, service.channels, lang),
-                ]
-            )
+        text = "\n".join(
+            [
+                say("channels", lang, service=service.name.get(lang), channels=channel_list(service, lang)),
+                *remote_lines(service, service.channels, lang),
+            ]
+        )
         dispatcher.utter_message(text=text)
         return []
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
+from bot.privacy import MASKED_MENTION
 from services_catalog.catalogue import Catalogue
 from services_catalog.geography import Place, gazetteer, provinces_in_text
 from services_catalog.jurisdiction import Whereabouts, whereabouts
@@ -32,10 +33,19 @@ class NamedService:
     where: Whereabouts = Whereabouts(None, None)
 
 
+def _in_masked_mention(entity: Dict[str, Any], text: str) -> bool:
+    """Whether the model tagged words of "my SIN is [SIN]": they name the client's data, not the request."""
+    return _has_span(entity) and any(
+        m.start() <= entity["start"] and entity["end"] <= m.end() for m in MASKED_MENTION.finditer(text)
+    )
+
+
 def service_readings(message: Dict[str, Any]) -> List[str]:
     """The ways the model's service entities may name a service, without repeats."""
+    text = message.get("text") or ""
     pieces = sorted(
-        (e for e in message.get("entities") or [] if e.get("entity") == "service"), key=lambda e: e.get("start") or 0
+        (e for e in message.get("entities") or [] if e.get("entity") == "service" and not _in_masked_mention(e, text)),
+        key=lambda e: e.get("start") or 0,
     )
     readings: List[str] = []
     if len(pieces) > 1 and all(_has_span(e) for e in pieces):
@@ -64,7 +74,7 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
         or e.get("entity") == "postal_code"
     ]
     # Towns and provinces the gazetteer finds go first, whole ("northwest territories"), then the model's.
-    rest = gazetteer().without_places(text)
+    rest = gazetteer().without_places(MASKED_MENTION.sub(" ", text))
     for entity in places:
         rest = rest.replace(str(entity["value"]), " ")
     if place_text:

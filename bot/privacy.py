@@ -25,6 +25,15 @@ EMAIL_MASK = "[e-mail]"
 HEALTH_CARD_MASK = "[health card]"
 ADDRESS_MASK = "[address]"
 NUMBER_MASK = "[number]"
+MASKS = (SIN_MASK, PHONE_MASK, EMAIL_MASK, HEALTH_CARD_MASK, ADDRESS_MASK, NUMBER_MASK)
+# "my SIN is [SIN]", "mon courriel est [e-mail]": the words that introduce a masked value name the data,
+# not the service the client wants, so readers of the request leave the whole mention out.
+MASKED_MENTION = re.compile(
+    r"(?:\b(?:my|mon|ma|mes)\s+(?:[\w'-]+\s+){0,3}?(?:is|est|=|:)\s*(?:le\s+|la\s+|l')?)?(?:"
+    + "|".join(re.escape(mask) for mask in MASKS)
+    + ")",
+    re.IGNORECASE,
+)
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 NINE_DIGITS = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\w-])")

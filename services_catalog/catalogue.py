@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
+from services_catalog.facts import for_request
 from services_catalog.geography import Place, gazetteer, haversine_km
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import (
@@ -36,11 +37,12 @@ from services_catalog.model import (
     Organization,
     Outreach,
     Service,
+    ServiceFacts,
     ServiceMatch,
 )
 from services_catalog.schema import catalogue_meta, current_build, database_url, sqlite_path, uses_build_schemas
 from services_catalog.snapshot import Snapshot, load_snapshot
-from services_catalog.text import fold
+from services_catalog.text import fold, words
 from services_catalog.text_index import FUNCTION_WORDS, Hit, query_terms
 
 log = logging.getLogger(__name__)
@@ -51,6 +53,7 @@ CITY_KM = 50.0  # a city's services are for clients this close to one of the cit
 SAME_CITY_KM = 5.0  # two cities' offices this close to each other's distance from a client: both may be home
 TOWN_KM = 30.0  # an office "in" a town named by a client is at most this far from the town's centre
 AMBIGUOUS_GAP = 0.04  # matches this close to the best are offered as a choice rather than guessed
+NAME_TIE = 0.05  # offices whose names fit the words this close to the best are told apart by word order
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,34 @@ def _nearest_among_equals(close: List[ServiceMatch]) -> List[ServiceMatch]:
     """
     near = iter(sorted((m for m in close if _within_reach(m)), key=lambda m: (m.nearest_km, -m.score)))
     return [next(near) if _within_reach(m) else m for m in close]
+
+
+def _closest_name(text: str, locations: Sequence[Location]) -> Optional[Location]:
+    """Among offices the words fit about equally, the one whose name holds the longest run of the client's words.
+
+    Words alone cannot tell "Calgary Centre Service Canada Centre" from "Calgary Royal Vista Service
+    Canada Centre" when a client asks for "the Calgary Centre Service Canada office"; the words in a row can.
+    """
+    asked = words(text)
+
+    def run(location: Location) -> int:
+        named = [words(location.name.en), words(location.name.fr)]
+        return max(
+            (
+                k
+                for name in named
+                for i in range(len(asked))
+                for k in range(1, len(asked) - i + 1)
+                if _contains(name, asked[i : i + k])
+            ),
+            default=0,
+        )
+
+    return max(locations, key=run, default=None)  # max keeps the first (best scored) among equal runs
+
+
+def _contains(sequence: List[str], part: List[str]) -> bool:
+    return any(sequence[i : i + len(part)] == part for i in range(len(sequence) - len(part) + 1))
 
 
 def current_build_tables(conn: Connection) -> Connection:
@@ -411,14 +442,15 @@ class Catalogue:
         snap = self.snapshot()
         place = place or whereabouts(text).place
         if place is None:
-            hits = snap.location_index.search(text, limit=1, min_score=0.6)
-            return snap.locations[hits[0].key] if hits else None
-        nearby = [
-            h
-            for h in snap.location_index.search(text, limit=50, min_score=0.3)
-            if self._km(place, snap.locations[h.key]) <= TOWN_KM
-        ]
-        return snap.locations[nearby[0].key] if nearby else None
+            hits = snap.location_index.search(text, limit=10, min_score=0.6)
+        else:
+            hits = [
+                h
+                for h in snap.location_index.search(text, limit=50, min_score=0.3)
+                if self._km(place, snap.locations[h.key]) <= TOWN_KM
+            ]
+        best = _closest_name(text, [snap.locations[h.key] for h in hits if h.score >= hits[0].score - NAME_TIE])
+        return best
 
     @staticmethod
     def _km(place: Place, location: Location) -> float:
@@ -488,6 +520,11 @@ class Catalogue:
         current.sort(key=lambda o: (o.start_date or date.min, o.id))
         past.sort(key=lambda o: (o.end_date, o.id), reverse=True)
         return current + past
+
+    def facts(self, service_id: str, request: str = "") -> ServiceFacts:
+        """Documents, fees, processing times and eligibility criteria of a service, narrowed to the
+        variant the request names (services_catalog.facts)."""
+        return for_request(self.snapshot().facts.get(service_id, ServiceFacts()), request)
 
     def cross_promotions(self, service_id: str = "", promoter_id: str = "") -> List[CrossPromotion]:
         return [

@@ -244,3 +244,57 @@ class NearbyAnswer:
     def beyond_reach(self) -> bool:
         """The offices listed are the nearest ones, but farther than a client would call near."""
         return bool(self.offices) and self.offices[0].distance_km > self.max_km
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A document to bring or a processing time: one sourced sentence, for one variant of a service.
+
+    The source and its verification travel with the fact so that every answer can link to the official
+    page and say when a figure was not re-checked."""
+
+    id: str
+    variant: Bilingual
+    text: Bilingual
+    source: str
+    last_verified: Optional[date]
+    verification: str
+    channel: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Cost:
+    id: str
+    option: Bilingual
+    amount: float
+    currency: str
+    source: str
+    last_verified: Optional[date]
+    verification: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One eligibility question with its allowed answers, after USAGov's benefit finder criteria."""
+
+    id: str
+    position: int
+    question: Bilingual
+    answers: Tuple[str, ...]
+    labels: Tuple[Tuple[str, str], ...]  # (English, French) button label of each answer
+    may_qualify: Tuple[str, ...]
+    rule: Bilingual
+    decided_by: Bilingual
+    source: str
+    last_verified: Optional[date]
+    verification: str
+
+
+@dataclass(frozen=True)
+class ServiceFacts:
+    """What a client needs to know before the trip: documents, fees, processing times, who qualifies."""
+
+    documents: Tuple[Fact, ...] = ()
+    costs: Tuple[Cost, ...] = ()
+    processing_times: Tuple[Fact, ...] = ()
+    criteria: Tuple[Criterion, ...] = ()

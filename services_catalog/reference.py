@@ -22,6 +22,7 @@ _KINDS = {
     "int": "whole number",
     "float": "decimal number",
     "date": "date YYYY-MM-DD",
+    "url": "web address (https://...)",
     "time": "time HH:MM (24 h)",
     "email": "email address",
     "phone": "phone number (613-580-2400, 1-800-622-6232, 311)",

@@ -19,13 +19,17 @@ from services_catalog.model import (
     Bilingual,
     Bundle,
     Closure,
+    Cost,
+    Criterion,
     CrossPromotion,
+    Fact,
     LifeEvent,
     Location,
     OpeningHours,
     Organization,
     Outreach,
     Service,
+    ServiceFacts,
 )
 from services_catalog.schema import SA_TABLES, catalogue_meta
 from services_catalog.text_index import Synonyms, TextIndex
@@ -71,6 +75,7 @@ class Snapshot:
     # What is particular about a service at one location (which passport service levels an office
     # offers, which counter), by (service id, location id).
     notes: Dict[Tuple[str, str], Bilingual] = field(default_factory=dict)
+    facts: Dict[str, ServiceFacts] = field(default_factory=dict)
 
 
 def _hours(rows: Sequence[Record]) -> Tuple[OpeningHours, ...]:
@@ -228,6 +233,7 @@ def load_snapshot(conn: Connection) -> Snapshot:
             if r.get("description_en") or r.get("description_fr")
         },
         bundles_by_service=dict(bundles_by_service),
+        facts=_facts(data),
         service_index=TextIndex(
             {
                 s.id: _named(s.name, s.alternate_name, s.description.en, s.description.fr)
@@ -246,6 +252,49 @@ def load_snapshot(conn: Connection) -> Snapshot:
         ),
         life_event_index=TextIndex({e.id: _named(e.name, aliases[e.id]) for e in life_events.values()}, synonyms),
     )
+
+
+def _facts(data: Mapping[str, Sequence[Record]]) -> Dict[str, ServiceFacts]:
+    """Documents, fees, processing times and criteria by service id, each in file order (criteria by position)."""
+
+    def provenance(r: Record) -> Tuple[str, Optional[date], str]:
+        return r["source"], _date(r["last_verified"]), r["verification"]
+
+    def fact(r: Record, stem: str) -> Fact:
+        return Fact(r["id"], _pair(r, "variant"), _pair(r, stem), *provenance(r), channel=r.get("channel"))
+
+    def split(text: Optional[str]) -> Tuple[str, ...]:
+        return tuple(part.strip() for part in (text or "").split(";") if part.strip())
+
+    documents = _group(data["required_documents"], "service_id")
+    costs = _group(data["cost_options"], "service_id")
+    times = _group(data["processing_times"], "service_id")
+    criteria = _group(data["eligibility_criteria"], "service_id")
+    return {
+        service_id: ServiceFacts(
+            documents=tuple(fact(r, "document") for r in documents.get(service_id, [])),
+            costs=tuple(
+                Cost(r["id"], _pair(r, "option"), float(r["amount"]), r["currency"], *provenance(r))
+                for r in costs.get(service_id, [])
+            ),
+            processing_times=tuple(fact(r, "standard") for r in times.get(service_id, [])),
+            criteria=tuple(
+                Criterion(
+                    r["id"],
+                    int(r["position"]),
+                    _pair(r, "question"),
+                    split(r["answers"]),
+                    tuple(zip(split(r["answer_labels_en"]), split(r["answer_labels_fr"]))),
+                    split(r["may_qualify"]),
+                    _pair(r, "rule"),
+                    _pair(r, "decided_by"),
+                    *provenance(r),
+                )
+                for r in sorted(criteria.get(service_id, []), key=lambda r: int(r["position"]))
+            ),
+        )
+        for service_id in set(documents) | set(costs) | set(times) | set(criteria)
+    }
 
 
 def _reach(locations_by_service: Mapping[str, Sequence[object]]) -> Dict[str, float]:

@@ -21,6 +21,10 @@ CHANNELS = ("in_person", "online", "phone", "mail")
 LOCATION_TYPES = ("physical", "outreach_site")
 PHONE_TYPES = ("voice", "tty", "fax", "text")
 VERIFICATION = ("verified", "illustrative")
+# How far a fact about a service (document, fee, processing time, criterion) was checked: verified
+# against its source on last_verified; unverified: taken from the source's wording as remembered,
+# not re-read, so the answer tells the client to confirm it on the official page.
+FACT_VERIFICATION = ("verified", "unverified")
 COORDINATE_PRECISIONS = ("address", "postal_code", "city")
 OUTREACH_KINDS = ("scheduled_site", "joint_event")
 PROMOTION_CHANNELS = ("in_person", "online", "phone", "outreach")
@@ -498,6 +502,143 @@ CROSS_PROMOTIONS = Table(
     bilingual=("description",),
 )
 
+_LAST_VERIFIED = Column(
+    "last_verified",
+    "date",
+    doc="Day the row was last checked against its source (YYYY-MM-DD); empty when never checked",
+    example="2026-11-30",
+)
+_FACT_VERIFIED = Column(
+    "verification",
+    "enum",
+    True,
+    FACT_VERIFICATION,
+    doc="verified: checked against source on last_verified; unverified: the answer asks the client to confirm it",
+    example="verified",
+)
+_FACT_SOURCE = Column(
+    "source",
+    "url",
+    True,
+    doc="Official page the fact comes from; the answer links to it",
+    example="https://www.canada.ca/en/immigration-refugees-citizenship/services/canadian-passports/passport-fees.html",
+)
+_VARIANT = _pair(
+    "variant",
+    False,
+    "Which case of the service the row is about; empty when it applies to every case",
+    "First adult passport",
+    "Premier passeport d'adulte",
+)
+
+REQUIRED_DOCUMENTS = Table(
+    "required_documents",
+    (
+        Column("id", "id", True, example="passport-adult-first-citizenship-proof"),
+        Column("service_id", "ref", True, ref="services"),
+        *_VARIANT,
+        *_pair(
+            "document",
+            True,
+            "A document to bring or send",
+            "Proof of Canadian citizenship (original)",
+            "Preuve de citoyenneté canadienne (original)",
+        ),
+        _FACT_SOURCE,
+        _LAST_VERIFIED,
+        _FACT_VERIFIED,
+    ),
+    "Documents a client must bring or send for a service, one row per document and variant.",
+    hsds="required_document",
+)
+
+COST_OPTIONS = Table(
+    "cost_options",
+    (
+        Column("id", "id", True, example="passport-adult-10-years"),
+        Column("service_id", "ref", True, ref="services"),
+        *_pair("option", True, "What the amount is for", "Adult passport, 10 years", "Passeport d'adulte, 10 ans"),
+        Column("amount", "float", True, doc="Amount in the currency, 0 when free", example="160"),
+        Column("currency", "enum", True, ("CAD",), example="CAD"),
+        _FACT_SOURCE,
+        _LAST_VERIFIED,
+        _FACT_VERIFIED,
+    ),
+    "Fees of a service, one row per option (adult / child, validity, urgency).",
+    hsds="cost_option",
+)
+
+PROCESSING_TIMES = Table(
+    "processing_times",
+    (
+        Column("id", "id", True, example="passport-in-person-standard"),
+        Column("service_id", "ref", True, ref="services"),
+        *_VARIANT,
+        Column("channel", "enum", False, CHANNELS, doc="How the client applies; empty for every channel"),
+        *_pair(
+            "standard",
+            True,
+            "The service standard, as the source states it",
+            "10 business days, not counting mailing time",
+            "10 jours ouvrables, sans compter le délai de livraison",
+        ),
+        _FACT_SOURCE,
+        _LAST_VERIFIED,
+        _FACT_VERIFIED,
+    ),
+    "Processing times (service standards) of a service, per channel and variant.",
+    hsds="(Guichet)",
+)
+
+ELIGIBILITY_CRITERIA = Table(
+    "eligibility_criteria",
+    (
+        Column("id", "id", True, example="oas-age"),
+        Column("service_id", "ref", True, ref="services"),
+        Column("position", "int", True, doc="Order in which the criteria are asked, from 1", example="1"),
+        *_pair("question", True, "The question asked to the client", "How old are you?", "Quel âge avez-vous?"),
+        Column(
+            "answers",
+            required=True,
+            doc="Codes of the allowed answers, separated by semicolons",
+            example="under_60;60_to_64;65_or_over",
+        ),
+        *_pair(
+            "answer_labels",
+            True,
+            "Button labels of the answers, in the order of answers, separated by semicolons",
+            "Under 60;60 to 64;65 or over",
+            "Moins de 60 ans;60 à 64 ans;65 ans ou plus",
+        ),
+        Column(
+            "may_qualify",
+            required=True,
+            doc="Codes of the answers with which the client may qualify; the check errs towards inclusion",
+            example="65_or_over",
+        ),
+        *_pair(
+            "rule",
+            True,
+            "The rule behind the question, said to every client who asks about eligibility",
+            "The OAS pension starts at 65; you can apply up to 11 months before.",
+            "La pension de la SV commence à 65 ans; on peut la demander jusqu'à 11 mois avant.",
+        ),
+        *_pair(
+            "decided_by",
+            True,
+            "Who decides, and how to apply",
+            "Service Canada decides when you apply.",
+            "Service Canada décide lorsque vous faites la demande.",
+        ),
+        _FACT_SOURCE,
+        _LAST_VERIFIED,
+        _FACT_VERIFIED,
+    ),
+    "Eligibility criteria as questions with allowed answers (after USAGov's benefit finder): a quick "
+    "check that says 'you may qualify', never that the client is entitled.",
+    hsds="(Guichet; HSDS has only a free-text eligibility_description)",
+)
+
 SYNONYMS = Table(
     "synonyms",
     (
@@ -528,6 +669,10 @@ TABLES: Tuple[Table, ...] = (
     OUTREACH_PARTICIPANTS,
     OUTREACH_SERVICES,
     CROSS_PROMOTIONS,
+    REQUIRED_DOCUMENTS,
+    COST_OPTIONS,
+    PROCESSING_TIMES,
+    ELIGIBILITY_CRITERIA,
     SYNONYMS,
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}

@@ -227,6 +227,29 @@ def _row_rules(table: str, row: Row) -> Iterable[Problem]:
         yield from _exactly_one(row, "location_id", "service_id")
     if table in ("cross_promotions", "closures"):
         yield from _check_dates(row, "start_date", "end_date")
+    if table in FACT_TABLES and v.get("verification") == "verified" and not v.get("last_verified"):
+        yield _problem(row, "last_verified", "a verified fact needs the day it was checked (YYYY-MM-DD)")
+    if table == "eligibility_criteria":
+        yield from _check_criterion(row)
+
+
+def _codes(value: str) -> List[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+def _check_criterion(row: Row) -> Iterable[Problem]:
+    """Buttons need one label per answer in each language, and 'may qualify' must name real answers."""
+    answers = _codes(row.values.get("answers", ""))
+    for column in ("answer_labels_en", "answer_labels_fr"):
+        labels = _codes(row.values.get(column, ""))
+        if labels and len(labels) != len(answers):
+            yield _problem(row, column, f"{len(labels)} labels for {len(answers)} answers; give one label per answer")
+    unknown = [code for code in _codes(row.values.get("may_qualify", "")) if code not in answers]
+    if unknown:
+        yield _problem(row, "may_qualify", f"{', '.join(unknown)} not among the answers ({';'.join(answers)})")
+
+
+FACT_TABLES = ("required_documents", "cost_options", "processing_times", "eligibility_criteria")
 
 
 def validate(source: Source) -> List[Problem]:

@@ -15,6 +15,7 @@ from actions.language import ValidateSlotMappings
 from actions.life_event import ActionLifeEvent
 from actions.outreach import ActionOutreach
 from actions.service_detail import ActionServiceDetail
+from actions.service_facts import ActionServiceFacts
 from bot.handoff import MAX_NEW_PER_WINDOW, HandoffQueue
 
 from .conftest import make_tracker, run_action
@@ -141,24 +142,24 @@ def test_place_answer_goes_back_to_the_action_that_asked() -> None:
 
 
 @pytest.mark.parametrize(
-    "intent,expected",
+    "action,intent,expected",
     [
-        ("ask_hours", "this week:"),
-        ("ask_fees", "Fees for Canadian Passport"),
-        ("ask_channels", "Canadian Passport is available: in person, by phone, by mail."),
-        ("ask_documents", "Canadian Passport"),
+        (ActionServiceDetail, "ask_hours", "this week:"),
+        (ActionServiceFacts, "ask_fees", "Fees for Canadian Passport"),
+        (ActionServiceDetail, "ask_channels", "Canadian Passport is available: in person, by phone, by mail."),
+        (ActionServiceFacts, "ask_documents", "Canadian Passport"),
     ],
 )
-def test_follow_ups_about_the_last_service_and_office(intent: str, expected: str) -> None:
+def test_follow_ups_about_the_last_service_and_office(action: type, intent: str, expected: str) -> None:
     outcome = run_action(
-        ActionServiceDetail(),
+        action(),
         make_tracker("and?", intent, slots={"last_service_id": "gc-1242", "last_location_id": "sc-5987"}),
     )
     assert expected in outcome.text
 
 
 def test_follow_up_without_context_asks_for_a_service() -> None:
-    outcome = run_action(ActionServiceDetail(), make_tracker("how much does it cost?", "ask_fees"))
+    outcome = run_action(ActionServiceFacts(), make_tracker("how much does it cost?", "ask_fees"))
     assert "Which service do you mean?" in outcome.text
 
 

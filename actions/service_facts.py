@@ -1,0 +1,175 @@
+"""What to bring, what it costs, how long it takes, who qualifies — for the service asked or the last one.
+
+Every fact is shown with the official page it comes from, and a fact nobody re-checked says so: a client
+who reads "$160" here must be able to see where that figure was published and whether it was confirmed.
+A provincial service asked without a province gets one question, "where do you live?", and the answer
+follows once the client says it (the `awaiting` slot sends the place back here).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Text, Tuple, Union
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import CatalogueAction, Events, latest_entity, latest_text
+from actions.eligibility import check_turn
+from actions.messages import CHANNELS, say
+from services_catalog.geography import Place
+from services_catalog.model import Bilingual, Cost, Criterion, Fact, Service, ServiceFacts
+
+# The question each intent asks; kept in the last_question slot so that "and a health card?" asks it again.
+QUESTIONS = {
+    "ask_documents": "documents",
+    "ask_fees": "fees",
+    "ask_processing_time": "processing_time",
+    "ask_eligibility": "eligibility",
+}
+MAX_LINES = 14
+Sourced = Union[Fact, Cost, Criterion]
+
+
+def money(amount: float, lang: str) -> str:
+    """$160 / $12.50 in English, 160 $ / 12,50 $ in French, as each language writes amounts."""
+    figure = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+    if lang == "fr":
+        return figure.replace(",", " ").replace(".", ",") + " $"
+    return "$" + figure
+
+
+class ActionServiceFacts(CatalogueAction):
+    def name(self) -> Text:
+        return "action_service_facts"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        question = QUESTIONS.get(intent) or tracker.get_slot("last_question") or "documents"
+        place = self.resolve_place(self.place_from(tracker))
+        service, needs_province = self._service(tracker, place)
+        if service is None:
+            dispatcher.utter_message(text=say("ask_which_service_detail", lang))
+            return [SlotSet("last_question", question)]
+        events: Events = [SlotSet("last_question", question), SlotSet("last_service_id", service.id)]
+        if needs_province:
+            dispatcher.utter_message(text=say("ask_province", lang, service=service.name.get(lang)))
+            return events + [SlotSet("awaiting", "facts"), SlotSet("last_place", None)]
+        facts = self.catalogue().facts(service.id, latest_text(tracker))
+        if question == "eligibility" and facts.criteria:
+            rules = [] if latest_entity(tracker, "eligibility_answer") else self.lines(question, service, facts, lang)
+            lines, buttons, kept = check_turn(tracker, service, facts, lang)
+            dispatcher.utter_message(text="\n".join(rules + lines), buttons=buttons)
+            return events + kept + [SlotSet("awaiting", None)]
+        dispatcher.utter_message(text="\n".join(self.lines(question, service, facts, lang)))
+        return events + [SlotSet("awaiting", None)]
+
+    def _service(self, tracker: Tracker, place: Optional[Place]) -> Tuple[Optional[Service], bool]:
+        """The service named now (for the client's province), else the last one, moved to the place named now."""
+        if tracker.get_slot("awaiting") != "facts":
+            named = self.named_service(tracker, limit=4, near=place)
+            if named and named.matches:
+                return named.matches[0].service, named.needs_province
+        last = self.last_service(tracker)
+        if last is None or place is None:
+            return last, False
+        return self.catalogue().for_place(last, tracker.get_slot("last_request") or "", place) or last, False
+
+    def lines(self, question: str, service: Service, facts: ServiceFacts, lang: str) -> List[str]:
+        name = service.name.get(lang)
+        if question == "fees":
+            return self._listed(
+                "fees_for",
+                "no_fees",
+                service,
+                facts.costs,
+                lambda c: say("fact_line", lang, case=c.option.get(lang), text=money(c.amount, lang)),
+                lang,
+                fallback=service.fees,
+            )
+        if question == "processing_time":
+            return self._listed(
+                "times_for",
+                "no_processing_time",
+                service,
+                facts.processing_times,
+                lambda f: self._timed(f, lang),
+                lang,
+            )
+        if question == "eligibility":
+            if not facts.criteria:
+                return self._missing("no_eligibility", service, lang, service.eligibility)
+            decided = list(dict.fromkeys(c.decided_by.get(lang) for c in facts.criteria))
+            return [
+                say("eligibility_for", lang, service=name),
+                *(f"• {c.rule.get(lang)}" for c in facts.criteria),
+                *decided,
+                *self._sources(facts.criteria, lang),
+                say("quick_check", lang),
+            ]
+        return self._grouped(service, facts.documents, lang)
+
+    def _grouped(self, service: Service, documents: Sequence[Fact], lang: str) -> List[str]:
+        """Documents under a heading per variant (first passport, renewal...) when there are several."""
+        if not documents:
+            return self._missing("no_documents", service, lang, service.documents)
+        lines = [say("documents_for", lang, service=service.name.get(lang))]
+        by_variant: Dict[str, List[Fact]] = {}
+        for fact in documents:
+            by_variant.setdefault(fact.variant.get(lang), []).append(fact)
+        for variant, facts in by_variant.items():
+            if variant and len(by_variant) > 1:
+                lines.append(say("variant", lang, variant=variant))
+            lines += [f"• {fact.text.get(lang)}" for fact in facts]
+        return self._capped(lines, service, lang) + self._sources(documents, lang)
+
+    def _listed(
+        self,
+        header: str,
+        missing: str,
+        service: Service,
+        rows: Sequence[Sourced],
+        line: Callable[[Any], str],
+        lang: str,
+        fallback: Bilingual = Bilingual(),
+    ) -> List[str]:
+        if not rows:
+            return self._missing(missing, service, lang, fallback)
+        lines = [say(header, lang, service=service.name.get(lang)), *map(line, rows)]
+        return self._capped(lines, service, lang) + self._sources(rows, lang)
+
+    @staticmethod
+    def _missing(key: str, service: Service, lang: str, fallback: Bilingual) -> List[str]:
+        """The catalogue's free-text summary when there is one, else the official page."""
+        name, url = service.name.get(lang), service.url.get(lang) or service.organization.url.get(lang)
+        if fallback:
+            return [say("fact", lang, service=name, text=fallback.get(lang)), say("see_page", lang, url=url)]
+        return [say(key, lang, service=name, url=url)]
+
+    @staticmethod
+    def _timed(fact: Fact, lang: str) -> str:
+        parts = [fact.variant.get(lang), CHANNELS[fact.channel][lang] if fact.channel else ""]
+        case = ", ".join(p for p in parts if p)
+        return say("fact_line", lang, case=case, text=fact.text.get(lang)) if case else f"• {fact.text.get(lang)}"
+
+    @staticmethod
+    def _capped(lines: List[str], service: Service, lang: str) -> List[str]:
+        if len(lines) <= MAX_LINES:
+            return lines
+        return lines[:MAX_LINES] + [say("more_on_page", lang, url=service.url.get(lang))]
+
+    @staticmethod
+    def _sources(rows: Iterable[Sourced], lang: str) -> List[str]:
+        """One line per official page: when it was checked, or that it was not."""
+        checked: Dict[str, Optional[date]] = {}
+        for row in rows:
+            seen = checked.get(row.source)
+            mine = row.last_verified if row.verification == "verified" else None
+            checked[row.source] = mine if seen is None or (mine is not None and mine > seen) else seen
+        return [
+            say("source_checked", lang, url=url, date=day.isoformat())
+            if day
+            else say("source_unchecked", lang, url=url)
+            for url, day in checked.items()
+        ]

@@ -1,0 +1,80 @@
+"""Which documents, fees and processing times answer a request, when a service has several variants.
+
+"How much is a child passport?" should get the child's fee, not the table of every fee; "how much is a
+passport?" gets them all. The rule: the variants that share the most words with the request win, and rows
+that apply to every variant always stay. A word counts when one is the start of the other ("renew" /
+"renewal", "child" / "children"), which is how clients vary the catalogue's nouns.
+
+The eligibility quick check lives here too, so the rule "which answers still may qualify" is the
+catalogue's, not the conversation's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Mapping, Optional, Sequence, Set, Tuple, TypeVar
+
+from services_catalog.model import Bilingual, Criterion, ServiceFacts
+from services_catalog.text_index import query_terms
+
+T = TypeVar("T")
+SHORTEST_PREFIX = 4
+
+
+def _shared(request: Set[str], variant: Bilingual) -> int:
+    said = set(query_terms(f"{variant.en} {variant.fr}"))
+    return sum(
+        1
+        for word in request
+        if any(
+            word == other or (min(len(word), len(other)) >= SHORTEST_PREFIX and other.startswith(word))
+            for other in said
+        )
+    )
+
+
+def closest(rows: Sequence[T], variant_of: Callable[[T], Bilingual], request: str) -> Tuple[T, ...]:
+    """The rows whose variant best matches the request, with the rows that have no variant."""
+    words = set(query_terms(request))
+    scores = [(_shared(words, variant_of(row)) if variant_of(row) else None) for row in rows]
+    best = max((s for s in scores if s is not None), default=0)
+    if best == 0:
+        return tuple(rows)
+    return tuple(row for row, score in zip(rows, scores) if score is None or score == best)
+
+
+def for_request(facts: ServiceFacts, request: str) -> ServiceFacts:
+    return ServiceFacts(
+        documents=closest(facts.documents, lambda f: f.variant, request),
+        costs=closest(facts.costs, lambda c: c.option, request),
+        processing_times=closest(facts.processing_times, lambda f: f.variant, request),
+        criteria=facts.criteria,
+    )
+
+
+@dataclass(frozen=True)
+class EligibilityCheck:
+    """Where a client's quick check stands: the next question to ask, or the answers that do not fit."""
+
+    next_question: Optional[Criterion]
+    not_fitting: Tuple[Criterion, ...]
+
+    @property
+    def done(self) -> bool:
+        return self.next_question is None
+
+    @property
+    def may_qualify(self) -> bool:
+        return self.done and not self.not_fitting
+
+
+def eligibility_check(criteria: Sequence[Criterion], answers: Mapping[str, str]) -> EligibilityCheck:
+    """Ask the criteria in order, and stop at the first answer that does not fit: the questions after it
+    no longer matter. Errs towards inclusion: an answer the criterion does not list counts as fitting."""
+    for criterion in criteria:
+        answer = answers.get(criterion.id)
+        if answer is None:
+            return EligibilityCheck(criterion, ())
+        if answer in criterion.answers and answer not in criterion.may_qualify:
+            return EligibilityCheck(None, (criterion,))
+    return EligibilityCheck(None, ())
