@@ -77,6 +77,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "today": {"en": "Today: {hours}", "fr": "Aujourd'hui : {hours}"},
     "closed_today": {"en": "Today: closed", "fr": "Aujourd'hui : fermé"},
+    "closed_today_because": {"en": "Today: closed ({reason})", "fr": "Aujourd'hui : fermé ({reason})"},
     "hours_unknown": {"en": "Hours: check the office page", "fr": "Heures : consultez la page du bureau"},
     "languages": {"en": "Service in: {languages}", "fr": "Service en : {languages}"},
     "access": {"en": "Access: {features}", "fr": "Accès : {features}"},
@@ -150,6 +151,23 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "De quel service parlez-vous? Demandez-m'en d'abord un, par exemple « passeport à Calgary ».",
     },
     "hours_at": {"en": "{office}, this week:", "fr": "{office}, cette semaine :"},
+    "hours_on_day": {"en": "{office}, {day}: {hours}", "fr": "{office}, {day} : {hours}"},
+    "closed": {"en": "closed", "fr": "fermé"},
+    "closed_holiday": {"en": "closed ({holiday}, a statutory holiday)", "fr": "fermé ({holiday}, jour férié)"},
+    "closed_reason": {"en": "closed ({reason})", "fr": "fermé ({reason})"},
+    "local_time": {
+        "en": "Hours are the office's local time (it is {time} there now).",
+        "fr": "Les heures sont à l'heure locale du bureau (il y est {time}).",
+    },
+    "open_now": {
+        "en": "{office} is open now (it is {time} there), until {closes}.",
+        "fr": "{office} est ouvert en ce moment (il y est {time}), jusqu'à {closes}.",
+    },
+    "closed_now": {
+        "en": "{office} is closed now (it is {time} there; today: {why}). {next}",
+        "fr": "{office} est fermé en ce moment (il y est {time}; aujourd'hui : {why}). {next}",
+    },
+    "next_opening": {"en": "It opens next on {day} at {time}.", "fr": "Prochaine ouverture : {day} à {time}."},
     "no_hours": {
         "en": "I don't have the hours of {office}; check {url}",
         "fr": "Je n'ai pas les heures de {office}; consultez {url}",
@@ -230,9 +248,39 @@ CHANNELS = {
     "phone": {"en": "by phone", "fr": "par téléphone"},
     "mail": {"en": "by mail", "fr": "par la poste"},
 }
-DAYS = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "fr": ("lun", "mar", "mer", "jeu", "ven", "sam", "dim"),
+DAYS_LONG = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+}
+MONTHS = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
 }
 ACCESS = {
     "wheelchair": {"en": "wheelchair accessible", "fr": "accessible en fauteuil roulant"},

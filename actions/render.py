@@ -6,10 +6,11 @@ their own lines so they can be read aloud by a screen reader.
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, time
 from typing import List, Sequence, Tuple
 
-from actions.messages import ACCESS, CHANNELS, DAYS, LANGUAGE_NAMES, LEVELS, say
+from actions.messages import ACCESS, CHANNELS, DAYS_LONG, LANGUAGE_NAMES, LEVELS, MONTHS, say
+from services_catalog.hours import HOLIDAY, DayHours, local_today, week
 from services_catalog.model import Location, OfficeHit, OpeningHours, Service
 
 
@@ -46,6 +47,8 @@ def office_lines(n: int, hit: OfficeHit, lang: str) -> List[str]:
         lines.append(f"   {hit.note.get(lang)}")
     if hit.hours_today:
         lines.append("   " + say("today", lang, hours=periods(hit.hours_today, lang)))
+    elif hit.closed_because:
+        lines.append("   " + say("closed_today_because", lang, reason=hit.closed_because.get(lang)))
     elif location.hours or hit.service_hours:
         lines.append("   " + say("closed_today", lang))
     else:
@@ -96,14 +99,26 @@ def channel_list(service: Service, lang: str) -> str:
     return ", ".join(CHANNELS[c][lang] for c in service.channels)
 
 
+def day_name(day: date, lang: str) -> str:
+    """ "Saturday, December 26" / "samedi 26 décembre", as each language writes a date."""
+    weekday, month = DAYS_LONG[lang][day.weekday()], MONTHS[lang][day.month - 1]
+    return f"{weekday} {day.day} {month}" if lang == "fr" else f"{weekday}, {month} {day.day}"
+
+
+def day_line(hours: DayHours, lang: str) -> str:
+    """The hours of a day, or "closed" and why: a holiday or a closure notice is named."""
+    if hours.is_open:
+        return periods(hours.intervals, lang)
+    if hours.reason == HOLIDAY:
+        return say("closed_holiday", lang, holiday=hours.why_closed.get(lang))
+    if hours.why_closed:
+        return say("closed_reason", lang, reason=hours.why_closed.get(lang))
+    return say("closed", lang)
+
+
 def week_lines(
     location: Location, lang: str, service_hours: Tuple[OpeningHours, ...] = (), start: date | None = None
 ) -> List[str]:
-    start = start or date.today()
-    lines = []
-    for offset in range(7):
-        day = start + timedelta(days=offset)
-        spans = location.hours_on(day, service_hours)
-        closed = "fermé" if lang == "fr" else "closed"
-        lines.append(f"   {DAYS[lang][day.weekday()]} {day.day}: {periods(spans, lang) if spans else closed}")
-    return lines
+    """Seven days from the office's local today (or start), holidays and closures included."""
+    days = week(location, start or local_today(location), service_hours)
+    return [f"   {day_name(hours.day, lang)}: {day_line(hours, lang)}" for hours in days]

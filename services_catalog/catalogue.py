@@ -23,6 +23,7 @@ from sqlalchemy.pool import NullPool
 
 from services_catalog.facts import for_request
 from services_catalog.geography import Place, gazetteer, haversine_km
+from services_catalog.hours import day_hours, local_today
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import (
     LEVEL_ORDER,
@@ -127,6 +128,19 @@ def _closest_name(text: str, locations: Sequence[Location]) -> Optional[Location
 
 def _contains(sequence: List[str], part: List[str]) -> bool:
     return any(sequence[i : i + len(part)] == part for i in range(len(sequence) - len(part) + 1))
+
+
+def _hit(
+    location: Location,
+    km: float,
+    day: Optional[date],
+    hours: Tuple[OpeningHours, ...] = (),
+    note: Bilingual = Bilingual(),
+) -> OfficeHit:
+    """An office with its hours on the day asked, or on its own local today: a client in Halifax asking
+    about Whitehorse at 1 a.m. their time wants Whitehorse's day, holidays and closures included."""
+    today = day_hours(location, day or local_today(location), hours)
+    return OfficeHit(location, round(km, 1), list(today.intervals), hours, note, today.why_closed)
 
 
 def current_build_tables(conn: Connection) -> Connection:
@@ -374,7 +388,6 @@ class Catalogue:
         """
         snap = self.snapshot()
         service = snap.services[service_id]
-        day = day or date.today()
         offered = snap.locations_by_service.get(service_id, [])
         ranked = heapq.nsmallest(
             limit,
@@ -388,10 +401,7 @@ class Catalogue:
         if not within and not finder:  # the catalogue lists all its offices: the nearest one, however far
             within = [r for r in ranked[:1] if r[0] <= FAR_KM]
         offices = [
-            OfficeHit(
-                loc, round(km, 1), loc.hours_on(day, hours), hours, snap.notes.get((service_id, loc.id), Bilingual())
-            )
-            for km, _, loc, hours in within
+            _hit(loc, km, day, hours, snap.notes.get((service_id, loc.id), Bilingual())) for km, _, loc, hours in within
         ]
         if not offered:
             finder = finder or service.organization.url
@@ -415,7 +425,6 @@ class Catalogue:
         Within reach when there are any; otherwise the nearest one up to FAR_KM.
         """
         snap = self.snapshot()
-        day = day or date.today()
         wanted = fold(organization)
         ranked = heapq.nsmallest(
             limit,
@@ -430,7 +439,7 @@ class Catalogue:
             ),
         )
         within = [r for r in ranked if r[0] <= max_km] or [r for r in ranked[:1] if r[0] <= FAR_KM]
-        return [OfficeHit(loc, round(km, 1), loc.hours_on(day)) for km, _, loc in within]
+        return [_hit(loc, km, day) for km, _, loc in within]
 
     def find_location(self, text: str, place: Optional[Place] = None) -> Optional[Location]:
         """A particular office a client names: "Ottawa City Hall", "the Service Canada office in
@@ -439,6 +448,10 @@ class Catalogue:
         By its name first, narrowed to the place the sentence names: the words "Service
         Canada office" alone fit 574 offices, and only the town says which one is meant.
         """
+        return _closest_name(text, self._offices_named(text, place))
+
+    def _offices_named(self, text: str, place: Optional[Place]) -> List[Location]:
+        """Offices the words fit about as well as the best one, in the town named when there is one."""
         snap = self.snapshot()
         place = place or whereabouts(text).place
         if place is None:
@@ -449,8 +462,28 @@ class Catalogue:
                 for h in snap.location_index.search(text, limit=50, min_score=0.3)
                 if self._km(place, snap.locations[h.key]) <= TOWN_KM
             ]
-        best = _closest_name(text, [snap.locations[h.key] for h in hits if h.score >= hits[0].score - NAME_TIE])
-        return best
+        return [snap.locations[h.key] for h in hits if h.score >= hits[0].score - NAME_TIE]
+
+    def office_meant(self, text: str, place: Optional[Place], service_id: Optional[str] = None) -> Optional[Location]:
+        """The office a follow-up such as "is the Kelowna office open on Saturday?" is about.
+
+        The words decide first, among the offices offering the service under discussion: in Kelowna
+        the passport client means the Service Canada office, not ICBC's. When the words name only the
+        town, the nearest office there offering the service; with no service, whatever office the words fit.
+        """
+        place = place or whereabouts(text).place
+        named = self._offices_named(text, place)
+        if service_id:
+            offering = {location.id for location, _ in self.snapshot().locations_by_service.get(service_id, [])}
+            preferred = [location for location in named if location.id in offering]
+            if preferred:
+                return _closest_name(text, preferred)
+            if place is not None:
+                service = self.service(service_id)
+                nearest = self.nearest_offices(service_id, place).offices if service else []
+                if nearest and nearest[0].distance_km <= TOWN_KM:
+                    return nearest[0].location
+        return _closest_name(text, named)
 
     @staticmethod
     def _km(place: Place, location: Location) -> float:

@@ -547,3 +547,23 @@ def holiday_names(today: date, province: Optional[str] = None) -> Dict[str, date
 def week(location: Location, start: date, service_hours: Sequence[OpeningHours] = (), days: int = 7) -> List[DayHours]:
     """days consecutive local days from start, for a week's table of hours."""
     return [day_hours(location, start + timedelta(days=offset), service_hours) for offset in range(days)]
+
+
+_TIME_WORDS = re.compile(
+    r"\b(open|opens|opened|opening|close|closes|closed|closing|hours?|time|schedule|today|tomorrow|tonight|now|"
+    r"ouvert|ouverte|ouverts|ouvre|ouverture|ferme|fermee|fermes|fermeture|heures?|horaire|aujourd hui|demain|"
+    r"maintenant|next|prochain|prochaine|this|ce|cette|on|le|la|les|is|are|it|est|what|quelles?|quels?|day|jour|"
+    rf"{_WEEKDAY}|{_MONTH}|\d+(?:st|nd|rd|th|er|e)?)\b"
+)
+
+
+def without_time_words(text: str) -> str:
+    """The message without its days, dates, holidays and opening-hours words: what is left names the office.
+
+    "is the Calgary Centre Service Canada office open on Saturday?" searched whole makes "open" and
+    "Saturday" count against every office's name; "the Calgary Centre Service Canada office" does not.
+    """
+    folded = _fold(text)
+    for phrase in sorted({*HOLIDAY_ALIASES, *_EVES}, key=len, reverse=True):
+        folded = re.sub(rf"\b{re.escape(phrase)}\b", " ", folded)
+    return " ".join(_TIME_WORDS.sub(" ", folded).split())

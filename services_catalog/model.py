@@ -224,6 +224,7 @@ class OfficeHit:
     hours_today: List[Tuple[time, time]]
     service_hours: Tuple[OpeningHours, ...] = ()
     note: Bilingual = Bilingual()  # what is particular about the service at this office
+    closed_because: Bilingual = Bilingual()  # the holiday or closure notice when closed that day
 
 
 @dataclass

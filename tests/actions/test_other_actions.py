@@ -13,6 +13,7 @@ from actions.find_service import ActionFindService
 from actions.handoff import ActionHumanHandoff
 from actions.language import ValidateSlotMappings
 from actions.life_event import ActionLifeEvent
+from actions.office_hours import ActionOfficeHours
 from actions.outreach import ActionOutreach
 from actions.service_detail import ActionServiceDetail
 from actions.service_facts import ActionServiceFacts
@@ -144,7 +145,7 @@ def test_place_answer_goes_back_to_the_action_that_asked() -> None:
 @pytest.mark.parametrize(
     "action,intent,expected",
     [
-        (ActionServiceDetail, "ask_hours", "this week:"),
+        (ActionOfficeHours, "ask_hours", "this week:"),
         (ActionServiceFacts, "ask_fees", "Fees for Canadian Passport"),
         (ActionServiceDetail, "ask_channels", "Canadian Passport is available: in person, by phone, by mail."),
         (ActionServiceFacts, "ask_documents", "Canadian Passport"),

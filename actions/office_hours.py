@@ -1,0 +1,99 @@
+"""Is it open on Saturday? Open now? On Christmas day? — an office's hours, on the office's own clock.
+
+The office is the one the message names ("the Calgary Centre Service Canada office"), else the one
+the conversation is about; the day is read from the message ("and on Sunday?", "le 26 décembre"),
+else the week from the office's local today. Holidays and closures come from services_catalog.hours,
+so "closed" always says why.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional, Text, Tuple
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import CatalogueAction, Events, latest_entity, latest_text
+from actions.messages import say
+from actions.render import clock, day_line, day_name
+from services_catalog.hours import (
+    UNKNOWN,
+    day_hours,
+    local_now,
+    mentions_now,
+    next_opening,
+    parse_day,
+    without_time_words,
+)
+from services_catalog.jurisdiction import whereabouts
+from services_catalog.model import Location, OpeningHours
+
+
+class ActionOfficeHours(CatalogueAction):
+    def name(self) -> Text:
+        return "action_office_hours"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
+        text = latest_text(tracker)
+        location = self._office(tracker) or self.last_location(tracker)
+        if location is None:
+            dispatcher.utter_message(text=say("no_location", lang))
+            return []
+        service_id = tracker.get_slot("last_service_id")
+        own: Tuple[OpeningHours, ...] = self.catalogue().service_hours_at(service_id, location.id) if service_id else ()
+        office = location.name.get(lang)
+        now = local_now(location)
+        if not (location.hours or own):
+            url = location.url.get(lang) or location.organization.url.get(lang)
+            dispatcher.utter_message(text=say("no_hours", lang, office=office, url=url))
+        elif mentions_now(text):
+            dispatcher.utter_message(text=self._now(location, own, now, lang))
+        else:
+            asked = parse_day(text, now.date(), lang, location.state_province)
+            lines = (
+                [
+                    say(
+                        "hours_on_day",
+                        lang,
+                        office=office,
+                        day=day_name(asked, lang),
+                        hours=self._day(location, asked, own, lang),
+                    )
+                ]
+                if asked
+                else [say("hours_at", lang, office=office), *self._week(location, now.date(), own, lang)]
+            )
+            dispatcher.utter_message(text="\n".join(lines + [say("local_time", lang, time=clock(now.time(), lang))]))
+        return [SlotSet("last_location_id", location.id)]
+
+    def _office(self, tracker: Tracker) -> Optional[Location]:
+        """The office the message names, if it names one: a town, an organization or an office's words."""
+        text = latest_text(tracker)
+        words = without_time_words(text)
+        place = whereabouts(text).place
+        if place is None and latest_entity(tracker, "organization") is None and len(words.split()) < 2:
+            return None  # "and on Sunday?": about the office already under discussion
+        return self.catalogue().office_meant(words, place, tracker.get_slot("last_service_id"))
+
+    @staticmethod
+    def _day(location: Location, day: date, own: Tuple[OpeningHours, ...], lang: str) -> str:
+        hours = day_hours(location, day, own)
+        return say("hours_unknown", lang) if hours.reason == UNKNOWN else day_line(hours, lang)
+
+    @staticmethod
+    def _now(location: Location, own: Tuple[OpeningHours, ...], now: datetime, lang: str) -> str:
+        office, today = location.name.get(lang), day_hours(location, now.date(), own)
+        if today.open_at(now.time()):
+            closes = next(b for a, b in today.intervals if a <= now.time() < b)
+            return say("open_now", lang, office=office, time=clock(now.time(), lang), closes=clock(closes, lang))
+        reopens = next_opening(location, None, own)
+        when = (
+            say("next_opening", lang, day=day_name(reopens.date(), lang), time=clock(reopens.time(), lang))
+            if reopens
+            else ""
+        )
+        return say(
+            "closed_now", lang, office=office, time=clock(now.time(), lang), why=day_line(today, lang), next=when
+        )

@@ -1,0 +1,73 @@
+"""Opening hours on a day, now, and on holidays, on the office's own clock (action_office_hours)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from actions import office_hours
+from actions.office_hours import ActionOfficeHours
+from services_catalog import hours
+
+from .conftest import make_tracker, run_action
+
+CALGARY_CENTRE = "sc-4802"
+
+
+@pytest.fixture
+def on_friday_4_december(monkeypatch) -> None:
+    """The clock every office reads: Friday 2026-12-04, 18:00 UTC (11:00 in Calgary)."""
+    moment = datetime(2026, 12, 4, 18, 0, tzinfo=timezone.utc)
+    monkeypatch.setattr(office_hours, "local_now", lambda location, now=None: hours.local_now(location, moment))
+    monkeypatch.setattr(hours, "local_today", lambda location, now=None: hours.local_now(location, moment).date())
+
+
+def ask(text: str, slots: dict | None = None, lang: str = "en", entities=()) -> str:
+    tracker = make_tracker(text, "ask_hours", entities, slots={"language": lang, **(slots or {})})
+    return run_action(ActionOfficeHours(), tracker).text
+
+
+def test_a_named_office_is_closed_on_saturday(on_friday_4_december) -> None:
+    answer = ask("is the Calgary Centre Service Canada office open on Saturday?")
+    assert "Calgary Centre Service Canada Centre" in answer
+    assert "Saturday, December 5: closed" in answer
+
+
+def test_christmas_day_is_closed_and_named_as_a_statutory_holiday(on_friday_4_december) -> None:
+    answer = ask("open on Christmas day?", slots={"last_location_id": CALGARY_CENTRE})
+    assert "Friday, December 25: closed (Christmas Day, a statutory holiday)" in answer
+
+
+def test_and_on_sunday_follows_up_on_the_office_under_discussion(on_friday_4_december) -> None:
+    answer = ask("and on sunday?", slots={"last_location_id": CALGARY_CENTRE, "last_service_id": "gc-1242"})
+    assert "Calgary Centre" in answer and "Sunday, December 6: closed" in answer
+
+
+def test_a_weekday_gives_the_hours_in_french(on_friday_4_december) -> None:
+    answer = ask("c'est ouvert lundi?", slots={"last_location_id": CALGARY_CENTRE}, lang="fr")
+    assert "lundi 7 décembre : 8 h 30–16 h" in answer
+    assert "heure locale" in answer
+
+
+def test_open_now_is_read_on_the_office_clock(on_friday_4_december) -> None:
+    calgary = ask("is it open now?", slots={"last_location_id": CALGARY_CENTRE})
+    assert "is open now (it is 11:00 there)" in calgary
+    # 18:00 UTC is 14:30 in St. John's (open) but the same instant is already past closing nowhere in Canada;
+    # Whitehorse is UTC-7: 11:00 there too.
+    whitehorse = ask("is the Whitehorse office open now?")
+    assert "Whitehorse Service Canada Centre is open now (it is 11:00 there)" in whitehorse
+
+
+def test_the_week_starts_on_the_offices_local_day() -> None:
+    """02:30 UTC on 5 December is still Friday 4 December in Whitehorse: its week starts on Friday."""
+    location = ActionOfficeHours().catalogue().location("sc-5965")
+    assert location is not None
+    moment = datetime(2026, 12, 5, 2, 30, tzinfo=timezone.utc)
+    assert hours.local_today(location, moment) == date(2026, 12, 4)
+    days = hours.week(location, hours.local_today(location, moment))
+    assert days[0].day == date(2026, 12, 4) and days[0].is_open and not days[1].is_open
+
+
+def test_no_office_in_the_conversation_asks_which(on_friday_4_december) -> None:
+    assert "Which office do you mean?" in ask("what are the hours?")
