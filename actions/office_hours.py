@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
-from actions.render import clock, day_line, day_name
+from actions.render import clock, day_line, day_name, week_lines
 from services_catalog.hours import (
     UNKNOWN,
     day_hours,
@@ -52,19 +52,11 @@ class ActionOfficeHours(CatalogueAction):
             dispatcher.utter_message(text=self._now(location, own, now, lang))
         else:
             asked = parse_day(text, now.date(), lang, location.state_province)
-            lines = (
-                [
-                    say(
-                        "hours_on_day",
-                        lang,
-                        office=office,
-                        day=day_name(asked, lang),
-                        hours=self._day(location, asked, own, lang),
-                    )
-                ]
-                if asked
-                else [say("hours_at", lang, office=office), *self._week(location, now.date(), own, lang)]
-            )
+            if asked:
+                hours = self._day(location, asked, own, lang)
+                lines = [say("hours_on_day", lang, office=office, day=day_name(asked, lang), hours=hours)]
+            else:
+                lines = [say("hours_at", lang, office=office), *week_lines(location, lang, own, now.date())]
             dispatcher.utter_message(text="\n".join(lines + [say("local_time", lang, time=clock(now.time(), lang))]))
         return [SlotSet("last_location_id", location.id)]
 

@@ -55,7 +55,8 @@ class ActionServiceFacts(CatalogueAction):
         events: Events = [SlotSet("last_question", question), SlotSet("last_service_id", service.id)]
         if needs_province:
             dispatcher.utter_message(text=say("ask_province", lang, service=service.name.get(lang)))
-            return events + [SlotSet("awaiting", "facts"), SlotSet("last_place", None)]
+            request = SlotSet("last_request", latest_text(tracker))
+            return events + [request, SlotSet("awaiting", "facts"), SlotSet("last_place", None)]
         facts = self.catalogue().facts(service.id, latest_text(tracker))
         if question == "eligibility" and facts.criteria:
             rules = [] if latest_entity(tracker, "eligibility_answer") else self.lines(question, service, facts, lang)
@@ -164,9 +165,10 @@ class ActionServiceFacts(CatalogueAction):
         """One line per official page: when it was checked, or that it was not."""
         checked: Dict[str, Optional[date]] = {}
         for row in rows:
-            seen = checked.get(row.source)
             mine = row.last_verified if row.verification == "verified" else None
-            checked[row.source] = mine if seen is None or (mine is not None and mine > seen) else seen
+            # A page is as checked as its least checked fact shown: one unverified figure makes it "confirm there".
+            seen = checked.get(row.source, mine)
+            checked[row.source] = None if seen is None or mine is None else min(seen, mine)
         return [
             say("source_checked", lang, url=url, date=day.isoformat())
             if day

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from typing import Callable, Mapping, Optional, Sequence, Set, Tuple, TypeVar
 
 from services_catalog.model import Bilingual, Criterion, ServiceFacts
-from services_catalog.text_index import query_terms
+from services_catalog.text_index import FUNCTION_WORDS, query_terms
 
 T = TypeVar("T")
 SHORTEST_PREFIX = 4
 
 
 def _shared(request: Set[str], variant: Bilingual) -> int:
-    said = set(query_terms(f"{variant.en} {variant.fr}"))
+    said = set(query_terms(f"{variant.en} {variant.fr}", FUNCTION_WORDS))
     return sum(
         1
         for word in request
@@ -35,7 +35,7 @@ def _shared(request: Set[str], variant: Bilingual) -> int:
 
 def closest(rows: Sequence[T], variant_of: Callable[[T], Bilingual], request: str) -> Tuple[T, ...]:
     """The rows whose variant best matches the request, with the rows that have no variant."""
-    words = set(query_terms(request))
+    words = set(query_terms(request, FUNCTION_WORDS))  # "renew" is a request word to search, a variant here
     scores = [(_shared(words, variant_of(row)) if variant_of(row) else None) for row in rows]
     best = max((s for s in scores if s is not None), default=0)
     if best == 0:

@@ -1,0 +1,111 @@
+"""Documents, fees, processing times and the eligibility quick check (action_service_facts)."""
+
+from __future__ import annotations
+
+import json
+
+from actions.service_facts import ActionServiceFacts, money
+
+from .conftest import make_tracker, run_action
+
+OAS = "gc-1001"
+
+
+def ask(text: str, intent: str, entities=(), slots: dict | None = None, lang: str = "en"):
+    return run_action(
+        ActionServiceFacts(), make_tracker(text, intent, entities, slots={"language": lang, **(slots or {})})
+    )
+
+
+def test_amounts_are_written_as_each_language_writes_them() -> None:
+    assert (money(160, "en"), money(160, "fr")) == ("$160", "160 $")
+    assert (money(1234.5, "en"), money(1234.5, "fr")) == ("$1,234.50", "1 234,50 $")
+
+
+def test_oas_at_60_says_65_and_who_decides_then_asks_one_question_with_buttons() -> None:
+    outcome = ask("can I get old age security at 60?", "ask_eligibility", [("service", "old age security")])
+    assert "65" in outcome.text and "Service Canada" in outcome.text
+    assert "Source: https://" in outcome.text
+    message = outcome.messages[-1]
+    assert message["buttons"] and all(b["payload"].startswith("/ask_eligibility{") for b in message["buttons"])
+    assert outcome.slot("last_service_id") == OAS and outcome.slot("last_question") == "eligibility"
+
+
+def test_each_button_answer_asks_the_next_question_and_the_last_gives_a_verdict_that_is_not_a_decision() -> None:
+    first = ask("can I get old age security?", "ask_eligibility", [("service", "old age security")])
+    answers = first.slot("eligibility_answers")
+    for _ in range(6):
+        button = first.messages[-1]["buttons"][-1] if first.messages[-1].get("buttons") else None
+        if button is None:
+            break
+        chosen = json.loads(button["payload"][len("/ask_eligibility") :])["eligibility_answer"]
+        first = ask(
+            button["payload"],
+            "ask_eligibility",
+            [("eligibility_answer", chosen)],
+            slots={"last_service_id": OAS, "last_question": "eligibility", "eligibility_answers": answers},
+        )
+        answers = first.slot("eligibility_answers")
+    assert "you may" in first.text.lower() and "not a decision" in first.text
+    assert "65 or over" not in first.text  # the rules summary is said once, not at every answer
+
+
+def test_french_question_and_buttons() -> None:
+    outcome = ask(
+        "est-ce que je peux avoir la sécurité de la vieillesse à 60 ans?",
+        "ask_eligibility",
+        [("service", "sécurité de la vieillesse")],
+        lang="fr",
+    )
+    assert "65 ans" in outcome.text and "Quel âge avez-vous?" in outcome.text
+    assert "Moins de 60 ans" in [b["title"] for b in outcome.messages[-1]["buttons"]]
+
+
+def test_a_fact_nobody_re_checked_says_so() -> None:
+    outcome = ask("how much does an adult passport cost?", "ask_fees", [("service", "passport")])
+    assert "Fees for" in outcome.text and "$160" in outcome.text
+    assert "not re-checked by Guichet" in outcome.text or "checked 20" in outcome.text
+
+
+def test_a_child_passport_fee_is_the_childs_only() -> None:
+    outcome = ask("and for a child?", "ask_fees", slots={"last_service_id": "gc-1242"})
+    assert "$57" in outcome.text and "$160" not in outcome.text
+
+
+def test_what_to_bring_for_a_passport_in_french() -> None:
+    outcome = ask(
+        "je dois apporter quoi pour renouveler mon passeport?", "ask_documents", [("service", "passeport")], lang="fr"
+    )
+    assert "Documents à fournir pour" in outcome.text and "Source" in outcome.text
+
+
+def test_a_provincial_service_without_a_place_asks_where_the_client_lives_then_answers_there() -> None:
+    asked = ask("what documents do I need for a health card?", "ask_documents", [("service", "health card")])
+    assert "Where do you live?" in asked.text and asked.slot("awaiting") == "facts"
+    answered = ask(
+        "Winnipeg",
+        "inform",
+        [("place", "Winnipeg")],
+        slots={
+            "awaiting": "facts",
+            "last_question": "documents",
+            "last_service_id": asked.slot("last_service_id"),
+            "last_request": asked.slot("last_request"),
+        },
+    )
+    assert "Manitoba" in answered.text
+
+
+def test_and_a_health_card_asks_the_same_question_about_another_service() -> None:
+    from actions.find_service import ActionFindService
+
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker(
+            "and a health card in Halifax?",
+            "find_service",
+            [("service", "health card"), ("place", "Halifax")],
+            slots={"last_question": "documents", "last_service_id": "gc-1242"},
+        ),
+    )
+    assert "Nova Scotia Health Card" in outcome.text and "Proof of Nova Scotia residence" in outcome.text

@@ -1,0 +1,77 @@
+"""Choosing the variant a request names, and the eligibility quick check (services_catalog.facts)."""
+
+from __future__ import annotations
+
+from services_catalog.facts import closest, eligibility_check, for_request
+from services_catalog.model import Bilingual, Cost, Criterion, ServiceFacts
+
+SOURCE = "https://www.canada.ca/en/immigration-refugees-citizenship/services/canadian-passports/passport-fees.html"
+
+
+def cost(option_en: str, option_fr: str, amount: float) -> Cost:
+    return Cost(option_en, Bilingual(option_en, option_fr), amount, "CAD", SOURCE, None, "unverified")
+
+
+FEES = (
+    cost("Adult passport, 10 years", "Passeport d'adulte, 10 ans", 160),
+    cost("Adult passport, 5 years", "Passeport d'adulte, 5 ans", 120),
+    cost("Child passport (under 16)", "Passeport pour enfant (moins de 16 ans)", 57),
+)
+
+
+def test_a_request_naming_a_variant_gets_that_variant_only() -> None:
+    assert [c.amount for c in closest(FEES, lambda c: c.option, "how much for a child passport?")] == [57]
+    assert [c.amount for c in closest(FEES, lambda c: c.option, "et pour un enfant?")] == [57]
+    assert [c.amount for c in closest(FEES, lambda c: c.option, "adult passport fee")] == [160, 120]
+
+
+def test_a_request_naming_no_variant_gets_them_all() -> None:
+    assert len(closest(FEES, lambda c: c.option, "how much is it?")) == 3
+    assert len(closest(FEES, lambda c: c.option, "how much does a passport cost")) == 3
+
+
+def test_rows_without_a_variant_always_stay() -> None:
+    general = cost("", "", 0)
+    rows = (*FEES, general)
+    assert closest(rows, lambda c: c.option, "child") == (FEES[2], general)
+
+
+def criterion(identifier: str, position: int, answers: str, may_qualify: str) -> Criterion:
+    codes = tuple(answers.split(";"))
+    return Criterion(
+        identifier,
+        position,
+        Bilingual("Question?", "Question?"),
+        codes,
+        tuple((c, c) for c in codes),
+        tuple(may_qualify.split(";")),
+        Bilingual("Rule.", "Règle."),
+        Bilingual("Service Canada decides.", "Service Canada décide."),
+        SOURCE,
+        None,
+        "unverified",
+    )
+
+
+AGE = criterion("oas-age", 1, "under_60;60_to_64;65_or_over", "64;65_or_over")
+RESIDENCE = criterion("oas-residence", 2, "yes;no;not_sure", "yes;not_sure")
+
+
+def test_the_check_asks_in_order_and_stops_at_the_first_answer_that_does_not_fit() -> None:
+    assert eligibility_check((AGE, RESIDENCE), {}).next_question is AGE
+    assert eligibility_check((AGE, RESIDENCE), {"oas-age": "65_or_over"}).next_question is RESIDENCE
+    stopped = eligibility_check((AGE, RESIDENCE), {"oas-age": "under_60"})
+    assert stopped.done and stopped.not_fitting == (AGE,) and not stopped.may_qualify
+
+
+def test_the_check_errs_towards_inclusion() -> None:
+    fits = eligibility_check((AGE, RESIDENCE), {"oas-age": "65_or_over", "oas-residence": "not_sure"})
+    assert fits.may_qualify
+    unknown_answer = eligibility_check((AGE,), {"oas-age": "something else"})
+    assert unknown_answer.may_qualify
+
+
+def test_for_request_narrows_documents_fees_and_times_but_keeps_every_criterion() -> None:
+    facts = ServiceFacts(costs=FEES, criteria=(AGE, RESIDENCE))
+    narrowed = for_request(facts, "child passport")
+    assert [c.amount for c in narrowed.costs] == [57] and narrowed.criteria == (AGE, RESIDENCE)
