@@ -15,7 +15,7 @@ export RASA_TELEMETRY_ENABLED := false
 RASA := $(VENV)/bin/rasa
 
 .PHONY: chromium install install-dev catalogue validate train run shell lint test test-fast bench bench-nlu \
-	bench-latency bench-load
+	bench-latency bench-load bench-conversations
 
 $(INSTALLED): requirements.txt
 	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -88,3 +88,6 @@ bench-latency: catalogue train
 
 bench-load: catalogue train
 	$(PY) -m bench.load
+
+bench-conversations: catalogue train
+	$(PY) -m bench.conversations_eval

@@ -275,5 +275,7 @@ def summary(source: Source) -> str:
         f"{counts['services']} services, {counts['locations']} locations, "
         f"{counts['service_at_location']} services at locations, {counts['bundles']} bundles, "
         f"{counts['life_events']} life events, {counts['outreach']} outreach, "
-        f"{counts['cross_promotions']} cross promotions"
+        f"{counts['cross_promotions']} cross promotions, {counts['required_documents']} documents, "
+        f"{counts['cost_options']} fees, {counts['processing_times']} processing times, "
+        f"{counts['eligibility_criteria']} eligibility criteria"
     )
