@@ -19,7 +19,7 @@ from actions.messages import say
 from actions.service_names import NamedService, place_named, resolve_service, service_readings
 from services_catalog.catalogue import Catalogue, CatalogueUnavailable, shared_catalogue
 from services_catalog.geography import Place
-from services_catalog.model import Location, Service
+from services_catalog.model import Location, Service, ServiceMatch
 
 log = logging.getLogger(__name__)
 Events = List[Dict[Text, Any]]
@@ -32,6 +32,20 @@ def latest_entity(tracker: Tracker, name: str) -> Optional[str]:
 
 def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
+
+
+def offer_choices(
+    dispatcher: CollectingDispatcher, text: str, matches: List[ServiceMatch], lang: str, intent: str
+) -> None:
+    """Services that fit the words equally well, as buttons that ask the same question again about one."""
+    buttons = [
+        {
+            "title": f"{m.service.name.get(lang)} ({m.service.organization.name.get(lang)})",
+            "payload": f'/{intent}{{"service":"{m.service.id}"}}',
+        }
+        for m in matches
+    ]
+    dispatcher.utter_message(text=say("choose_service", lang, text=text), buttons=buttons)
 
 
 class CatalogueAction(Action, ABC):

@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import CatalogueAction, Events, latest_entity, latest_text
+from actions.base import CatalogueAction, Events, latest_entity, latest_text, offer_choices
 from actions.find_office import ActionFindOffice
 from actions.messages import say
 from actions.outreach import ActionOutreach
@@ -22,7 +22,7 @@ from actions.service_facts import ActionServiceFacts
 from actions.service_names import NamedService, place_named, request_readings, resolve_service, service_readings
 from services_catalog.catalogue import remote_channels
 from services_catalog.geography import Place
-from services_catalog.model import NearbyAnswer, Service, ServiceMatch
+from services_catalog.model import NearbyAnswer, Service
 from services_catalog.text_index import query_terms
 
 PLACE_QUESTIONS = {"find_office": ActionFindOffice, "outreach": ActionOutreach, "facts": ActionServiceFacts}
@@ -69,7 +69,7 @@ class ActionFindService(CatalogueAction):
                 SlotSet("last_service_id", matches[0].service.id),
             ]
         if named.choices:
-            self._offer_choices(dispatcher, service_text, named.choices, lang)
+            offer_choices(dispatcher, service_text, named.choices, lang, "find_service")
             return request + [
                 SlotSet("service", None),
                 SlotSet("awaiting", None),
@@ -219,14 +219,3 @@ class ActionFindService(CatalogueAction):
     def _bundle_lines(self, service: Service, lang: str, province: Optional[str] = None) -> List[str]:
         bundles = self.catalogue().bundles_for_service(service.id, province)
         return [say("in_bundle", lang, bundles=", ".join(b.name.get(lang) for b in bundles))] if bundles else []
-
-    @staticmethod
-    def _offer_choices(dispatcher: CollectingDispatcher, text: str, matches: List[ServiceMatch], lang: str) -> None:
-        buttons = [
-            {
-                "title": f"{m.service.name.get(lang)} ({m.service.organization.name.get(lang)})",
-                "payload": f'/find_service{{"service":"{m.service.id}"}}',
-            }
-            for m in matches
-        ]
-        dispatcher.utter_message(text=say("choose_service", lang, text=text), buttons=buttons)

@@ -15,9 +15,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import CatalogueAction, Events, latest_entity, latest_text
+from actions.base import CatalogueAction, Events, latest_entity, latest_text, offer_choices
 from actions.eligibility import check_turn
 from actions.messages import CHANNELS, say
+from actions.service_names import NamedService, fact_readings, resolve_service, service_readings
 from services_catalog.geography import Place
 from services_catalog.model import Bilingual, Cost, Criterion, Fact, Service, ServiceFacts
 
@@ -48,7 +49,11 @@ class ActionServiceFacts(CatalogueAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         question = QUESTIONS.get(intent) or tracker.get_slot("last_question") or "documents"
         place = self.resolve_place(self.place_from(tracker))
-        service, needs_province = self._service(tracker, place)
+        named = self._named(tracker, place)
+        if named is not None and named.choices:
+            offer_choices(dispatcher, named.text, named.choices, lang, intent or "ask_documents")
+            return [SlotSet("last_question", question)]
+        service, needs_province = self._service(tracker, place, named)
         if service is None:
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
             return [SlotSet("last_question", question)]
@@ -66,12 +71,28 @@ class ActionServiceFacts(CatalogueAction):
         dispatcher.utter_message(text="\n".join(self.lines(question, service, facts, lang)))
         return events + [SlotSet("awaiting", None)]
 
-    def _service(self, tracker: Tracker, place: Optional[Place]) -> Tuple[Optional[Service], bool]:
+    def _named(self, tracker: Tracker, place: Optional[Place]) -> Optional[NamedService]:
+        """The service the question names, if it names one (a reply to "where do you live?" names none).
+
+        With a service under discussion only the model's service entities count: "and for a child?" is
+        about the passport just discussed, not a search for "child". Without one, the whole question is read.
+        """
+        if tracker.get_slot("awaiting") == "facts":
+            return None
+        message = tracker.latest_message or {}
+        readings = (
+            service_readings(message)
+            if tracker.get_slot("last_service_id")
+            else fact_readings(message, self.place_from(tracker, allow_remembered=False))
+        )
+        return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=4, near=place)
+
+    def _service(
+        self, tracker: Tracker, place: Optional[Place], named: Optional[NamedService]
+    ) -> Tuple[Optional[Service], bool]:
         """The service named now (for the client's province), else the last one, moved to the place named now."""
-        if tracker.get_slot("awaiting") != "facts":
-            named = self.named_service(tracker, limit=4, near=place)
-            if named and named.matches:
-                return named.matches[0].service, named.needs_province
+        if named and named.matches:
+            return named.matches[0].service, named.needs_province
         last = self.last_service(tracker)
         if last is None or place is None:
             return last, False

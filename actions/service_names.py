@@ -11,6 +11,7 @@ ranks them by how much of the whole message they explain.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
@@ -80,6 +81,23 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
     if place_text:
         rest = rest.replace(place_text, " ")
     return _distinct(service_readings(message) + ([rest] if query_terms(rest) else []))
+
+
+# How clients ask about documents, fees, delays and eligibility: the question, not the service.
+FACT_QUESTION = re.compile(
+    r"\b(how much|how long|what documents?|which documents?|documents?|docs|papers|paperwork|bring|send|"
+    r"cost|costs|fees?|price|pay|charge|processing|process|time|takes?|wait|delay|eligible|eligibility|qualify|"
+    r"entitled|combien|co[uû]te?|frais|prix|payer|payant|documents?|papiers|apporter|amener|fournir|envoyer|"
+    r"d[ée]lai|d[ée]lais|traitement|temps|prend|admissible|admissibilit[ée]|[ée]ligible|droit)\b",
+    re.IGNORECASE,
+)
+
+
+def fact_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> List[str]:
+    """request_readings of a question about a service, without the words of the question itself:
+    "how much does it cost to apply for citizenship" names citizenship, and "how much is it?" names nothing."""
+    text = message.get("text") or ""
+    return request_readings({**message, "text": FACT_QUESTION.sub(" ", text)}, place_text) if text else []
 
 
 def place_named(message: Dict[str, Any]) -> Optional[str]:

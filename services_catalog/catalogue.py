@@ -451,18 +451,32 @@ class Catalogue:
         return _closest_name(text, self._offices_named(text, place))
 
     def _offices_named(self, text: str, place: Optional[Place]) -> List[Location]:
-        """Offices the words fit about as well as the best one, in the town named when there is one."""
+        """Offices the words fit about as well as the best one, in the town named when there is one.
+
+        In a town, every office there is a candidate and the one whose name shares the most words with
+        the message wins: "can I just walk in at the Kingston Service Canada Centre tomorrow morning?"
+        has too many other words for a text search to reach any name, but "Kingston Service Canada
+        Centre" is all there.
+        """
         snap = self.snapshot()
         place = place or whereabouts(text).place
         if place is None:
             hits = snap.location_index.search(text, limit=10, min_score=0.6)
-        else:
-            hits = [
-                h
-                for h in snap.location_index.search(text, limit=50, min_score=0.3)
-                if self._km(place, snap.locations[h.key]) <= TOWN_KM
-            ]
-        return [snap.locations[h.key] for h in hits if h.score >= hits[0].score - NAME_TIE]
+            return [snap.locations[h.key] for h in hits if h.score >= hits[0].score - NAME_TIE]
+        asked = set(query_terms(text))
+        in_town = [loc for loc in snap.locations.values() if self._km(place, loc) <= TOWN_KM]
+        shared = {
+            loc.id: len(
+                asked & set(query_terms(" ".join([loc.name.en, loc.name.fr, loc.address_1, loc.address_fr[0]])))
+            )
+            for loc in in_town
+        }
+        best = max(shared.values(), default=0)
+        # Among equals, the counter offering the most services is "the office" people mean, then the nearest.
+        return sorted(
+            (loc for loc in in_town if best and shared[loc.id] == best),
+            key=lambda loc: (-len(snap.services_by_location.get(loc.id, [])), self._km(place, loc)),
+        )
 
     def office_meant(self, text: str, place: Optional[Place], service_id: Optional[str] = None) -> Optional[Location]:
         """The office a follow-up such as "is the Kelowna office open on Saturday?" is about.
