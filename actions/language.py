@@ -41,7 +41,8 @@ _FRENCH = set(
 mon ma mes ton ta votre vos notre nos ce cette ces qui que quoi quand comment pourquoi puis peux peut
 avoir obtenir renouveler demander bonjour salut merci oui non pas avec pour dans sur chez bebe besoin
 aide emploi assurance numero permis carte naissance deces perdu veux voudrais faire aller bureau ville
-quel quelle quels quelles heures ouvert ferme frais documents allo bonsoir svp mere pere mort""".split()
+quel quelle quels quelles heures ouvert ferme frais documents allo bonsoir svp mere pere mort
+passeport citoyennete sante conduire prestations rente vieillesse enfants casier combien delai""".split()
 )
 _ENGLISH = set(
     """i i'm im you he she we they the a an my your our their is are was were be been have has
