@@ -7,12 +7,13 @@ follow-ups are judged with their context. A turn is right when its reply passes 
 conversation is right when all its turns are. A reply's language is judged by actions.language.detect:
 a confident reply in the other official language counts as a wrong-language reply.
 
-    .venv/bin/python -m bench.conversations_eval [--misses] [--files conversations_en.yml ...]
+    .venv/bin/python -m bench.conversations_eval [--set heldout_conversations_2] [--misses] [--files ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from actions.language import detect
 from bot.launch import Conversation, running_assistant, text_of
 from services_catalog.text import fold
 
-HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "heldout_conversations"
+TESTS = Path(__file__).resolve().parents[1] / "tests"
 LANGUAGE_CONFIDENCE = 0.8
 
 
@@ -39,10 +40,21 @@ class Score:
     misses: List[str] = field(default_factory=list)
 
 
+def says(reply: str, expected: str) -> bool:
+    """Whether the reply has the expected words, as whole words, case- and accent-insensitively.
+
+    Whole words, so "EI" is not found in "their"; an expectation that folds to nothing ("$") is looked for
+    as typed, since folding drops punctuation and an empty string is in every reply.
+    """
+    folded = fold(expected)
+    if not folded:
+        return expected.strip().lower() in reply.lower()
+    return re.search(rf"(?<![0-9a-z]){re.escape(folded)}(?![0-9a-z])", fold(reply)) is not None
+
+
 def judged(reply: str, turn: Dict[str, Any]) -> bool:
-    said = fold(reply)
-    wanted = any(fold(text) in said for text in turn.get("expect_any") or [])
-    return wanted and not any(fold(text) in said for text in turn.get("expect_none") or [])
+    wanted = any(says(reply, text) for text in turn.get("expect_any") or [])
+    return wanted and not any(says(reply, text) for text in turn.get("expect_none") or [])
 
 
 def wrong_language(reply: str, lang: str) -> bool:
@@ -91,13 +103,18 @@ def report(scores: Dict[Tuple[str, str], Score], misses: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--set",
+        default="heldout_conversations",
+        help="folder under tests/: heldout_conversations or heldout_conversations_2",
+    )
     parser.add_argument("--files", nargs="*", default=["conversations_en.yml", "conversations_fr.yml"])
     parser.add_argument("--misses", action="store_true", help="print every turn that was not right")
     args = parser.parse_args()
     scores: Dict[Tuple[str, str], Score] = defaultdict(Score)
     with tempfile.TemporaryDirectory() as workdir, running_assistant(Path(workdir)) as base_url:
         for name in args.files:
-            run_file(base_url, HELDOUT / name, scores)
+            run_file(base_url, TESTS / args.set / name, scores)
     report(scores, args.misses)
 
 
