@@ -83,6 +83,9 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "access": {"en": "Access: {features}", "fr": "Accès : {features}"},
     "online": {"en": "Online: {url}", "fr": "En ligne : {url}"},
     "phone": {"en": "By phone: {phone}", "fr": "Par téléphone : {phone}"},
+    "tty": {"en": "TTY: {phone}", "fr": "ATS : {phone}"},
+    "text_line": {"en": "By text message: {phone}", "fr": "Par texto : {phone}"},
+    "office_phone": {"en": "Phone: {phone}", "fr": "Téléphone : {phone}"},
     "mail": {"en": "Also by mail.", "fr": "Aussi par la poste."},
     "phone_on_page": {
         "en": "Also by phone (number on the service page).",

@@ -11,7 +11,7 @@ from typing import List, Sequence, Tuple
 
 from actions.messages import ACCESS, CHANNELS, DAYS_LONG, LANGUAGE_NAMES, LEVELS, MONTHS, say
 from services_catalog.hours import HOLIDAY, DayHours, local_today, week
-from services_catalog.model import Location, OfficeHit, OpeningHours, Service
+from services_catalog.model import Location, OfficeHit, OpeningHours, Phone, Service
 
 
 def clock(value: time, lang: str) -> str:
@@ -53,6 +53,7 @@ def office_lines(n: int, hit: OfficeHit, lang: str) -> List[str]:
         lines.append("   " + say("closed_today", lang))
     else:
         lines.append("   " + say("hours_unknown", lang))
+    lines += [f"   {line}" for line in phone_lines(location.phones, "office_phone", lang)]
     if location.languages:
         names = ", ".join(LANGUAGE_NAMES.get(code, {}).get(lang, code) for code in location.languages)
         lines.append("   " + say("languages", lang, languages=names))
@@ -79,8 +80,10 @@ def remote_lines(service: Service, channels: Sequence[str], lang: str) -> List[s
     lines = []
     if "online" in channels and service.url:
         lines.append(say("online", lang, url=service.url.get(lang)))
-    if "phone" in channels:
-        lines.append(say("phone", lang, phone=service.phone) if service.phone else say("phone_on_page", lang))
+    if "phone" in channels or service.phones:
+        lines += phone_lines(service.phones, "phone", lang) or [
+            say("phone", lang, phone=service.phone) if service.phone else say("phone_on_page", lang)
+        ]
     if "mail" in channels:
         lines.append(say("mail", lang))
     if not service.channels:
@@ -93,6 +96,16 @@ def remote_lines(service: Service, channels: Sequence[str], lang: str) -> List[s
             )
         )
     return lines
+
+
+def phone_lines(phones: Sequence[Phone], voice_key: str, lang: str) -> List[str]:
+    """One line per number, TTY ones said as such: some clients can only call a TTY line."""
+    keys = {"voice": voice_key, "tty": "tty", "text": "text_line"}
+    return [
+        say(keys[p.kind], lang, phone=p.number) + (f" ({p.description.get(lang)})" if p.description else "")
+        for p in phones
+        if p.kind in keys
+    ]
 
 
 def channel_list(service: Service, lang: str) -> str:

@@ -45,6 +45,15 @@ class Organization:
 
 
 @dataclass(frozen=True)
+class Phone:
+    """A number a client can call, and how: TTY and text numbers are the only way some clients can call."""
+
+    number: str
+    kind: str  # voice, tty, fax, text (tables.PHONE_TYPES)
+    description: Bilingual = Bilingual()
+
+
+@dataclass(frozen=True)
 class Service:
     id: str
     organization: Organization
@@ -59,6 +68,7 @@ class Service:
     documents: Bilingual
     status: str
     verification: str
+    phones: Tuple[Phone, ...] = ()  # from phones.csv: the service's own lines, TTY included
 
 
 @dataclass(frozen=True)
@@ -118,7 +128,7 @@ class Location:
     longitude: float
     url: Bilingual
     verification: str
-    phones: Tuple[str, ...] = ()
+    phones: Tuple[Phone, ...] = ()
     languages: Tuple[str, ...] = ()
     hours: Tuple[OpeningHours, ...] = ()
     coordinates_precision: str = "address"

@@ -28,6 +28,7 @@ from services_catalog.model import (
     OpeningHours,
     Organization,
     Outreach,
+    Phone,
     Service,
     ServiceFacts,
 )
@@ -92,6 +93,10 @@ def _hours(rows: Sequence[Record]) -> Tuple[OpeningHours, ...]:
     )
 
 
+def _phone(r: Record) -> Phone:
+    return Phone(r["number"], r["type"], _pair(r, "description"))
+
+
 def _closures(rows: Sequence[Record]) -> Tuple[Closure, ...]:
     return tuple(
         Closure(date.fromisoformat(r["start_date"]), _date(r["end_date"]), _pair(r, "reason"))
@@ -116,6 +121,10 @@ def load_snapshot(conn: Connection) -> Snapshot:
         )
         for r in data["organizations"]
     }
+    phones = {
+        name: {owner: tuple(_phone(p) for p in rows) for owner, rows in _group(data["phones"], name).items()}
+        for name in ("service_id", "location_id")
+    }
     services = {
         r["id"]: Service(
             r["id"],
@@ -131,12 +140,13 @@ def load_snapshot(conn: Connection) -> Snapshot:
             _pair(r, "documents"),
             r["status"],
             r["verification"],
+            phones["service_id"].get(r["id"], ()),
         )
         for r in data["services"]
     }
     by_location: Dict[str, Dict[str, List[Record]]] = {
         name: _group(data[name], "location_id")
-        for name in ("phones", "languages", "schedules", "closures", "accessibility")
+        for name in ("languages", "schedules", "closures", "accessibility")
     }
     locations = {
         r["id"]: Location(
@@ -154,7 +164,7 @@ def load_snapshot(conn: Connection) -> Snapshot:
             r["longitude"],
             _pair(r, "url"),
             r["verification"],
-            tuple(p["number"] for p in by_location["phones"].get(r["id"], [])),
+            phones["location_id"].get(r["id"], ()),
             tuple(sorted(lang["code"] for lang in by_location["languages"].get(r["id"], []))),
             _hours(by_location["schedules"].get(r["id"], [])),
             r["coordinates_precision"] or "address",

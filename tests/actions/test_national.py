@@ -6,7 +6,6 @@ from typing import List, Tuple
 
 import pytest
 
-from actions.colocated import ActionColocated
 from actions.find_service import ActionFindService
 from actions.life_event import ActionLifeEvent
 from actions.render import public_address
@@ -81,18 +80,6 @@ def test_new_brunswick_medicare_card_offers_no_other_province() -> None:
     answer = ask("new brunswick medicare card", [("service", "medicare card")])
     assert "New Brunswick" in answer
     assert "Ontario" not in answer and "Alberta" not in answer
-
-
-def test_the_service_canada_office_in_fort_mcmurray() -> None:
-    outcome = run_action(
-        ActionColocated(),
-        make_tracker(
-            "What can I do at the Service Canada office in Fort McMurray?",
-            "ask_colocated",
-            [("organization", "Service Canada"), ("place", "Fort McMurray")],
-        ),
-    )
-    assert outcome.text.startswith("At Fort McMurray Service Canada Centre")
 
 
 def test_moving_from_ontario_to_alberta_is_about_alberta() -> None:

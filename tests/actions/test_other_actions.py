@@ -205,3 +205,19 @@ def test_language_action_reads_the_nlu_language_entity_on_a_request() -> None:
         ValidateSlotMappings(), make_tracker("Kan u spreek Frans?", "change_language", [("language", "fr")])
     )
     assert outcome.slot("language") == "fr" and outcome.slot("language_choice") == "fr"
+
+
+def test_a_services_own_phone_lines_are_shown_tty_included() -> None:
+    outcome = run_action(
+        ActionServiceDetail(),
+        make_tracker("can I call instead?", "ask_channels", slots={"last_service_id": "on-health-card-renewal"}),
+    )
+    assert "TTY: 1-800-387-5559 (ServiceOntario health card TTY)" in outcome.text
+
+
+def test_an_offices_phone_is_shown_with_what_it_is_for() -> None:
+    outcome = run_action(
+        ActionFindService(),
+        make_tracker("SIN in Kingston", "find_service", [("service", "SIN"), ("place", "Kingston")]),
+    )
+    assert "Phone: 613-856-9022 (Appointments)" in outcome.text
