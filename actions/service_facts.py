@@ -50,10 +50,11 @@ class ActionServiceFacts(CatalogueAction):
         question = QUESTIONS.get(intent) or tracker.get_slot("last_question") or "documents"
         place = self.resolve_place(self.place_from(tracker))
         named = self._named(tracker, place)
-        if named is not None and named.choices:
+        chosen = self.catalogue().with_facts(named.matches, question) if named else None
+        if named is not None and named.choices and chosen is None:
             offer_choices(dispatcher, named.text, named.choices, lang, intent or "ask_documents")
             return [SlotSet("last_question", question)]
-        service, needs_province = self._service(tracker, place, named)
+        service, needs_province = self._service(tracker, place, named, chosen)
         if service is None:
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
             return [SlotSet("last_question", question)]
@@ -85,14 +86,14 @@ class ActionServiceFacts(CatalogueAction):
             if tracker.get_slot("last_service_id")
             else fact_readings(message, self.place_from(tracker, allow_remembered=False))
         )
-        return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=4, near=place)
+        return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=10, near=place)
 
     def _service(
-        self, tracker: Tracker, place: Optional[Place], named: Optional[NamedService]
+        self, tracker: Tracker, place: Optional[Place], named: Optional[NamedService], chosen: Optional[Service]
     ) -> Tuple[Optional[Service], bool]:
         """The service named now (for the client's province), else the last one, moved to the place named now."""
         if named and named.matches:
-            return named.matches[0].service, named.needs_province
+            return chosen or named.matches[0].service, named.needs_province
         last = self.last_service(tracker)
         if last is None or place is None:
             return last, False

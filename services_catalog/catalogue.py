@@ -54,6 +54,13 @@ CITY_KM = 50.0  # a city's services are for clients this close to one of the cit
 SAME_CITY_KM = 5.0  # two cities' offices this close to each other's distance from a client: both may be home
 TOWN_KM = 30.0  # an office "in" a town named by a client is at most this far from the town's centre
 AMBIGUOUS_GAP = 0.04  # matches this close to the best are offered as a choice rather than guessed
+FACT_GAP = 0.15  # a match this close to the best, with the facts asked for, is the one a fact question means
+FACT_KINDS = {
+    "documents": "documents",
+    "fees": "costs",
+    "processing_time": "processing_times",
+    "eligibility": "criteria",
+}
 NAME_TIE = 0.05  # offices whose names fit the words this close to the best are told apart by word order
 
 
@@ -363,7 +370,8 @@ class Catalogue:
         """
         if service.organization.state_province in (None, place.province):
             return service
-        words = request or service.name.en
+        # The old place's names ("in Winnipeg", "Manitoba Health Card") would pull the search back there.
+        words = gazetteer().without_places(request or service.name.en)
         found = self.resolve_request([words], words, place)
         return found.matches[0].service if found.matches and not found.needs_province else None
 
@@ -572,6 +580,23 @@ class Catalogue:
         """Documents, fees, processing times and eligibility criteria of a service, narrowed to the
         variant the request names (services_catalog.facts)."""
         return for_request(self.snapshot().facts.get(service_id, ServiceFacts()), request)
+
+    def with_facts(self, matches: Sequence[ServiceMatch], kind: str) -> Optional[Service]:
+        """The service a question about its documents, fees, delays or eligibility (kind) is most likely about.
+
+        Among the matches about as good as the best (FACT_GAP), the best one the catalogue has that kind
+        of fact for: "how much is a 10 year passport?" matches the passport and its office-level variants
+        (10-day pick-up, express) nearly equally, and only the passport has fees to tell.
+        """
+        if not matches:
+            return None
+        best = max(m.score for m in matches)
+        facts = self.snapshot().facts
+        for match in matches:
+            known = facts.get(match.service.id)
+            if match.score >= best - FACT_GAP and known is not None and getattr(known, FACT_KINDS[kind]):
+                return match.service
+        return None
 
     def cross_promotions(self, service_id: str = "", promoter_id: str = "") -> List[CrossPromotion]:
         return [

@@ -145,8 +145,7 @@ def load_snapshot(conn: Connection) -> Snapshot:
         for r in data["services"]
     }
     by_location: Dict[str, Dict[str, List[Record]]] = {
-        name: _group(data[name], "location_id")
-        for name in ("languages", "schedules", "closures", "accessibility")
+        name: _group(data[name], "location_id") for name in ("languages", "schedules", "closures", "accessibility")
     }
     locations = {
         r["id"]: Location(
