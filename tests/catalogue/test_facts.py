@@ -75,3 +75,22 @@ def test_for_request_narrows_documents_fees_and_times_but_keeps_every_criterion(
     facts = ServiceFacts(costs=FEES, criteria=(AGE, RESIDENCE))
     narrowed = for_request(facts, "child passport")
     assert [c.amount for c in narrowed.costs] == [57] and narrowed.criteria == (AGE, RESIDENCE)
+
+
+def test_a_fee_question_about_the_passport_is_about_the_service_with_fees(real_catalogue) -> None:
+    found = real_catalogue.resolve_request(["passport"], "how much is a 10 year passport for an adult?", None, 10)
+    chosen = real_catalogue.with_facts(found.matches, "fees")
+    assert chosen is not None and chosen.id == "gc-1242"
+    assert [c.amount for c in real_catalogue.facts(chosen.id, "adult 10 year").costs] == [160]
+
+
+def test_no_service_with_the_facts_asked_gives_none(real_catalogue) -> None:
+    found = real_catalogue.resolve_request(["pet licence"], "how long does a pet licence take", None, 10)
+    assert real_catalogue.with_facts(found.matches, "processing_time") is None
+
+
+def test_a_provincial_service_moves_to_the_new_province_without_the_old_place(real_catalogue) -> None:
+    halifax = real_catalogue.resolve_place("Halifax")
+    manitoba = real_catalogue.service("mb-health-card")
+    moved = real_catalogue.for_place(manitoba, "health card in Winnipeg", halifax)
+    assert moved is not None and moved.id == "ns-health-card"
