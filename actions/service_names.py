@@ -85,9 +85,9 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
 
 # How clients ask about documents, fees, delays and eligibility: the question, not the service.
 FACT_QUESTION = re.compile(
-    r"\b(how much|how long|what documents?|which documents?|documents?|docs|papers|paperwork|bring|send|"
+    r"\b(how much|how long|documents?|docs|papers|paperwork|bring|send|"
     r"cost|costs|fees?|price|pay|charge|processing|process|time|takes?|wait|delay|eligible|eligibility|qualify|"
-    r"entitled|combien|co[uû]te?|frais|prix|payer|payant|documents?|papiers|apporter|amener|fournir|envoyer|"
+    r"entitled|combien|co[uû]te?|frais|prix|payer|payant|papiers|apporter|amener|fournir|envoyer|"
     r"d[ée]lai|d[ée]lais|traitement|temps|prend|admissible|admissibilit[ée]|[ée]ligible|droit)\b",
     re.IGNORECASE,
 )
