@@ -119,6 +119,12 @@ def rasa_environment(workdir: Path, catalogue_url: Optional[str], deployment: De
         "GUICHET_HANDOFF_URL": settings.get("GUICHET_HANDOFF_URL", f"sqlite:///{workdir / 'handoff.db'}"),
         "GUICHET_SECRET_FILE": str(secret),
         **deployment.environment(),
+        # Live handoff: both servers need them (the action server gives the queue place, Rasa serves staff).
+        **{
+            name: settings.get(name, "")
+            for name in ("GUICHET_STAFF_TOKEN", "GUICHET_STAFF_HOURS")
+            if settings.get(name, "")
+        },
     }
     return {**env, "GUICHET_CATALOGUE_URL": catalogue_url} if catalogue_url else env
 
@@ -215,6 +221,7 @@ def main() -> None:
     workdir = REPO_ROOT / "build"
     workdir.mkdir(exist_ok=True)
     api = "on (token from GUICHET_API_TOKEN)" if settings.get("GUICHET_API_TOKEN", "") else "off"
+    staff = "(credential: GUICHET_STAFF_TOKEN)" if settings.staff_token() else "off (set GUICHET_STAFF_TOKEN)"
     print("Guichet is starting (model loading takes a few seconds)...", flush=True)
     deployment = Deployment.from_settings(workdir)
     with running_assistant(workdir, host=host, port=port, actions_port=5055, cors=cors, deployment=deployment) as url:
@@ -223,6 +230,7 @@ def main() -> None:
   web page      {url}/web/   (français : {url}/web/fr/)
   REST webhook  POST {url}/webhooks/rest/webhook  {{"message": "hello"}}  (then "sender": the reply's recipient_id)
   socket.io     {url}/socket.io
+  staff page    {url}/web/staff/  {staff}
   Rasa HTTP API {api}
   processes     {deployment.workers} Rasa, {deployment.action_workers} action server; conversations in {deployment.tracker_url.split("://")[0]}
   logs          {workdir}/server-0.log (actions), {workdir}/server-1.log (Rasa)

@@ -2,7 +2,8 @@
 
 Guichet keeps a conversation only as long as it helps the client come back to it. A conversation
 whose last event is older than N days (GUICHET_RETENTION_DAYS, default 30) is deleted whole from
-Rasa's SQL tracker store, and handoff requests filed more than N days ago leave the queue. Run it
+Rasa's SQL tracker store, and handoff requests filed more than N days ago leave the queue with the
+record of their live handoff (bot.handoff's steps: what staff and client said). Run it
 daily (cron, a systemd timer or the platform's scheduler); it is idempotent and works on SQLite and
 PostgreSQL alike, through the same SQLAlchemy URLs the servers use.
 """
@@ -18,6 +19,7 @@ from sqlalchemy import MetaData, Table, create_engine, func, inspect, select
 
 from bot import settings
 from bot.handoff import requests as handoff_requests
+from bot.handoff import steps as handoff_steps
 
 
 def purge_trackers(url: str, days: int, now: Optional[float] = None) -> int:
@@ -45,6 +47,9 @@ def purge_handoffs(url: str, days: int, now: Optional[datetime] = None) -> int:
         return 0
     cutoff = ((now or datetime.now(timezone.utc)) - timedelta(days=days)).isoformat(timespec="seconds")
     with engine.begin() as conn:
+        if inspect(conn).has_table(handoff_steps.name):  # live handoff's record goes with its request
+            old = select(handoff_requests.c.reference).where(handoff_requests.c.created_at < cutoff)
+            conn.execute(handoff_steps.delete().where(handoff_steps.c.reference.in_(old)))
         return conn.execute(handoff_requests.delete().where(handoff_requests.c.created_at < cutoff)).rowcount
 
 

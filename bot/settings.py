@@ -41,6 +41,10 @@ SETTINGS: Dict[str, str] = {
     "GUICHET_RETENTION_DAYS": "Conversations older than this many days are purged by "
     "`python -m bot.retention`. Default 30.",
     "GUICHET_CATALOGUE_URL": "SQLAlchemy URL of the catalogue (read by services_catalog). Default: build/catalogue.db.",
+    "GUICHET_STAFF_TOKEN": "Credential staff type on the live handoff page (/web/staff/). Unset, the staff page and "
+    "its socket answer 404 / refuse: live handoff is off and requests only get a phone reference.",
+    "GUICHET_STAFF_HOURS": "When staff answer the live chat, e.g. `Mon-Fri 08:30-16:30 America/Toronto` (the "
+    "default), `always` or `never`; outside them a client asking for a person gets 1 800 O-Canada and a reference.",
 }
 
 
@@ -67,6 +71,14 @@ def tracker_url() -> str:
 
 def handoff_url() -> str:
     return get("GUICHET_HANDOFF_URL", f"sqlite:///{REPO_ROOT / 'build' / 'handoff.db'}")
+
+
+def staff_token() -> str:
+    return get("GUICHET_STAFF_TOKEN", "")
+
+
+def staff_hours() -> str:
+    return get("GUICHET_STAFF_HOURS", "Mon-Fri 08:30-16:30 America/Toronto")
 
 
 def secret_key(path: Optional[Path] = None) -> bytes:

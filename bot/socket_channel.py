@@ -25,6 +25,9 @@ plus `allowed_origins`. Two things Rasa 3.6.21's own `socketio` channel gets wro
    on the REST channel, button payloads are signed, frames are capped at 256 KB, and a turn that
    produces nothing (action server down) or during which the tracker store failed gets the polite
    "temporarily unavailable" reply instead.
+4. Live handoff. While staff hold a conversation (bot/staff_socket.py, the `/staff` namespace of this
+   same socket.io server), the client's screened message goes to them instead of to Rasa, so the bot
+   does not talk over the person answering.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from sanic import Blueprint
 
 from bot import guard, rate_limit, settings
 from bot.identity import conversation_id, sign_payload
+from bot.staff_socket import LiveHandoff
 from bot.tracker_store import watching_turn
 
 logger = logging.getLogger(__name__)
@@ -127,6 +131,8 @@ class GuichetSocketIOInput(SocketIOInput):
         sio.eio.max_http_buffer_size = guard.MAX_BODY_BYTES
         sessions: Dict[Text, Text] = {}  # socket id -> the conversation it joined
         addresses: Dict[Text, Optional[Text]] = {}  # socket id -> client address
+        live = LiveHandoff(sio, namespace, self.bot_message_evt, self.is_allowed)
+        live.attach()
 
         @sio.on("connect", namespace=self.namespace)
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
@@ -154,6 +160,7 @@ class GuichetSocketIOInput(SocketIOInput):
             sessions[sid] = session_id
             await sio.enter_room(sid, session_id, namespace=self.namespace)
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+            await live.client_joined(session_id, sid)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: Text, data: Any) -> None:
@@ -165,6 +172,8 @@ class GuichetSocketIOInput(SocketIOInput):
             limited = rate_limit.check(addresses.get(sid), session_id)
             screened = guard.screen(data.get("message"), session_id, metadata)
             refusal = guard.reply("slow_down", "", metadata) if limited else screened.refusal
+            if not refusal and await live.client_message(session_id, screened.text):
+                return  # staff hold the conversation: they answer, not the bot
             if not refusal:
                 with watching_turn() as store_failures:
                     try:

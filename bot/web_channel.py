@@ -7,6 +7,11 @@ talks to the socket.io channel (bot/socket_channel.py). It serves, read-only:
 - the front-end packages the page needs, from node_modules/ (installed by `npm ci` from package.json):
   `/web/vendor/socket.io.min.js`.
 
+The staff page for live handoff (bot/web/staff/, at `/web/staff/`) exists only when GUICHET_STAFF_TOKEN
+is set: otherwise its files answer 404, as if they were not there. The page holds no secret itself
+(the credential is typed and checked by the `/staff` socket), but an assistant without staff should
+not advertise a staff door.
+
 Every response carries a Content-Security-Policy that only allows this origin's scripts, styles,
 images and socket, so even a rendering bug could not run injected script or load anything from
 the internet.
@@ -23,6 +28,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import settings
 from bot.models import REPO_ROOT
 
 WEB_ROOT = REPO_ROOT / "bot" / "web"
@@ -57,6 +63,12 @@ def resolve(root: Path, relative: str) -> Optional[Path]:
     except ValueError:
         return None
     return candidate if candidate.is_file() and candidate.suffix in SERVED_TYPES else None
+
+
+def staff_only(web_root: Path, relative: str, path: Optional[Path]) -> bool:
+    """Whether a request is for the staff page, by its URL or by the file it resolves to."""
+    staff = (web_root / "staff").resolve()
+    return Path(relative).parts[:1] == ("staff",) or (path is not None and path.is_relative_to(staff))
 
 
 async def send_file(path: Optional[Path]) -> HTTPResponse:
@@ -113,8 +125,11 @@ class WebPageChannel(InputChannel):
         @web.route("/<relative:path>", methods=["GET"])
         async def files(request: Request, relative: str) -> HTTPResponse:
             relative = relative if relative.strip("/") else ""
+            path = resolve(self.web_root, relative or "index.html")
+            if not settings.staff_token() and staff_only(self.web_root, relative, path):
+                return await send_file(None)
             if relative and not request.path.endswith("/") and (self.web_root / relative).is_dir():
                 return response.redirect(request.path + "/")  # so that relative links resolve
-            return await send_file(resolve(self.web_root, relative or "index.html"))
+            return await send_file(path)
 
         return web
