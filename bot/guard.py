@@ -78,11 +78,17 @@ def reply(kind: str, text: str, metadata: Optional[Dict[str, Any]], **values: An
 
 
 def clean_metadata(metadata: Any) -> Dict[str, Any]:
-    """Only a small JSON object of plain values reaches the tracker; anything else is dropped."""
+    """Only a small JSON object of plain values reaches the tracker; anything else is dropped.
+
+    Rasa stores the metadata with the user's message, so text values (a feedback comment, say) are
+    masked like the message itself.
+    """
     if not isinstance(metadata, dict):
         return {}
     kept = {
-        str(k)[:40]: v for k, v in metadata.items() if isinstance(v, (str, int, float, bool)) and len(str(v)) <= 200
+        str(k)[:40]: mask_personal_data(v) if isinstance(v, str) else v
+        for k, v in metadata.items()
+        if isinstance(v, (str, int, float, bool)) and len(str(v)) <= 200
     }
     return kept if len(str(kept)) <= MAX_METADATA_CHARS else {}
 

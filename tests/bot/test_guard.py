@@ -50,6 +50,11 @@ def test_metadata_keeps_only_small_plain_values() -> None:
     assert guard.clean_metadata(["not", "an", "object"]) == {}
 
 
+def test_metadata_text_is_masked_before_rasa_stores_it() -> None:
+    cleaned = guard.clean_metadata({"language": "en", "feedback_comment": "I wanted the fee, call me 613-555-0199"})
+    assert cleaned == {"language": "en", "feedback_comment": "I wanted the fee, call me [phone]"}
+
+
 def test_rate_limits_per_conversation_and_per_client() -> None:
     for n in range(rate_limit.PER_CONVERSATION_PER_MINUTE):
         assert rate_limit.check("10.0.0.1", "conversation-a", now=1000.0 + n) is None

@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 from pathlib import Path
-from typing import Callable, Iterator, List
+from typing import Callable, Dict, Iterator, List, Tuple
 from urllib.parse import urlsplit
 
 import pytest
@@ -63,14 +63,21 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="session")
-def assistant(
+def served(
     chromium_path: Path, real_catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """Guichet's Rasa server (with the web page channel) and action server; yields the base URL.
+) -> Iterator[Tuple[str, Path]]:
+    """Guichet's Rasa server (with the web page channel) and action server: (base URL, working directory
+    with its tracker store tracker.db, handoff queue and logs).
     (Checks for Chromium and node_modules first: a missing browser fails fast, before the servers start.)"""
     workdir: Path = tmp_path_factory.mktemp("browser-assistant")
     with running_assistant(workdir, catalogue_url=real_catalogue.url) as base_url:
-        yield base_url
+        yield base_url, workdir
+
+
+@pytest.fixture(scope="session")
+def assistant(served: Tuple[str, Path]) -> str:
+    """The assistant's base URL."""
+    return served[0]
 
 
 @pytest.fixture(scope="session")
@@ -162,3 +169,22 @@ def shot(artifacts: Path) -> Callable:
         return path
 
     return save
+
+
+def run_axe(page, artifacts: Path, name: str) -> List[Dict]:
+    """Runs axe-core (from node_modules) in the page; saves the report; returns the violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(
+            AXE.read_text()
+        )  # evaluated by the browser's devtools protocol: the page's CSP allows no inline script
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    (artifacts / f"axe-{name}.json").write_text(json.dumps(result["violations"], indent=2))
+    return result["violations"]
+
+
+def serious(violations: List[Dict]) -> List[str]:
+    return [
+        f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -15,11 +15,11 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Callable, Dict, List
+from typing import Callable, List
 
 import pytest
 
-from tests.browser.conftest import AXE, SOCKET_IO, PageWatch
+from tests.browser.conftest import SOCKET_IO, PageWatch, run_axe, serious
 
 BOT = ".gchat-log .gchat-bot"
 USER = ".gchat-log .gchat-user"
@@ -65,25 +65,6 @@ def ask(page, text: str) -> str:
     page.fill("#guichet-input", text)
     page.press("#guichet-input", "Enter")
     return wait_for_bot(page, before)
-
-
-def run_axe(page, artifacts: Path, name: str) -> List[Dict]:
-    """Runs axe-core (from node_modules) in the page; saves the report; returns the violations."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(
-            AXE.read_text()
-        )  # evaluated by the browser's devtools protocol: the page's CSP allows no inline script
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    (artifacts / f"axe-{name}.json").write_text(json.dumps(result["violations"], indent=2))
-    return result["violations"]
-
-
-def serious(violations: List[Dict]) -> List[str]:
-    return [
-        f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 # ---- the page ----------------------------------------------------------------------------------------

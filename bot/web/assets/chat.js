@@ -10,6 +10,12 @@
  *   the session is re-joined with socket.io's `session_request` (Rasa's session_persistence).
  * - Accessibility: a disclosure button opens a labelled region; new messages are announced by a
  *   role="log" live region; the input and buttons are labelled; Enter sends; Escape closes.
+ * - Feedback: the bot's /feedback buttons become a "Was this helpful?" block (Yes / No, then an
+ *   optional comment sent as metadata `feedback_comment`); the vote is kept in the transcript entry.
+ *
+ * - Live handoff: while the client waits for a person, the server pushes `handoff_status` (place in
+ *   line, estimated wait, or the phone number after hours), shown in a status line; a staff member's
+ *   replies arrive as `bot_uttered` with a `staff` name and are labelled as theirs, as text like any other.
  *
  * Needs socket.io-client's browser build (global `io`), served by Guichet at /web/vendor/socket.io.min.js.
  * Mount point: <div id="guichet-chat" data-socket-path="/socket.io/"></div>
@@ -38,7 +44,18 @@
       newTab: "(opens in a new tab)",
       typing: "Guichet is writing\u2026",
       connecting: "Connecting to Guichet\u2026",
-      offline: "Guichet cannot be reached right now. Trying again\u2026"
+      offline: "Guichet cannot be reached right now. Trying again\u2026",
+      feedbackQuestion: "Was this helpful?",
+      feedbackYes: "Yes",
+      feedbackYesName: "Yes, this helped",
+      feedbackNo: "No",
+      feedbackNoName: "No, this did not help",
+      feedbackComment: "What were you looking for? (optional)",
+      feedbackSend: "Send",
+      feedbackSendName: "Send feedback",
+      feedbackSkip: "Skip",
+      feedbackSkipName: "Skip the comment",
+      feedbackThanks: "Thanks for your feedback"
     },
     fr: {
       region: "Clavardage avec Guichet",
@@ -60,7 +77,34 @@
       newTab: "(s'ouvre dans un nouvel onglet)",
       typing: "Guichet \u00e9crit\u2026",
       connecting: "Connexion \u00e0 Guichet\u2026",
-      offline: "Guichet est injoignable pour le moment. Nouvel essai\u2026"
+      offline: "Guichet est injoignable pour le moment. Nouvel essai\u2026",
+      feedbackQuestion: "Cette r\u00e9ponse vous a-t-elle aid\u00e9?",
+      feedbackYes: "Oui",
+      feedbackYesName: "Oui, cela m'a aid\u00e9",
+      feedbackNo: "Non",
+      feedbackNoName: "Non, cela ne m'a pas aid\u00e9",
+      feedbackComment: "Que cherchiez-vous? (facultatif)",
+      feedbackSend: "Envoyer",
+      feedbackSendName: "Envoyer l'avis",
+      feedbackSkip: "Passer",
+      feedbackSkipName: "Passer le commentaire",
+      feedbackThanks: "Merci de votre avis"
+    }
+  };
+  var HANDOFF_STRINGS = {
+    en: {
+      waiting: "You are number {position} in line for a person. Estimated wait: about {wait} min. Reference {reference}.",
+      after_hours: "No agent can chat now. Call 1 800 O-Canada at 1-800-622-6232 (TTY 1-800-926-9105) and give reference {reference}.",
+      taken: "You are chatting with {staff}, an agent. Reference {reference}.",
+      staff: "{staff} (agent)",
+      staffSaid: "{staff} (agent) said:"
+    },
+    fr: {
+      waiting: "Vous \u00eates num\u00e9ro {position} dans la file pour parler \u00e0 une personne. Attente estim\u00e9e : environ {wait} min. R\u00e9f\u00e9rence {reference}.",
+      after_hours: "Aucun agent ne peut clavarder en ce moment. Appelez 1 800 O-Canada au 1-800-622-6232 (ATS 1-800-926-9105) en donnant la r\u00e9f\u00e9rence {reference}.",
+      taken: "Vous clavardez avec {staff}, un agent. R\u00e9f\u00e9rence {reference}.",
+      staff: "{staff} (agent)",
+      staffSaid: "{staff} (agent) a dit :"
     }
   };
   var STORE_KEY = "guichet-chat-v1";
@@ -75,6 +119,14 @@
   if (!mount) { return; }
   var lang = (document.documentElement.lang || "en").slice(0, 2).toLowerCase() === "fr" ? "fr" : "en";
   var t = STRINGS[lang];
+  var th = HANDOFF_STRINGS[lang];
+
+  /** A template's {names} replaced by values, as plain text (the result only ever goes to textContent). */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return values[key] !== undefined && values[key] !== null ? String(values[key]) : whole;
+    });
+  }
 
   // ---- state, kept in sessionStorage -------------------------------------------------------------
   function load() {
@@ -186,25 +238,112 @@
 
   // ---- the transcript -----------------------------------------------------------------------------
   function renderEntry(entry) {
-    var fromBot = entry.who === "bot";
-    var item = h("div", { className: "gchat-msg " + (fromBot ? "gchat-bot" : "gchat-user") },
-      [h("span", { className: "gchat-sr", text: (fromBot ? t.bot : t.you) + " " })]);
+    var fromStaff = entry.who === "staff";
+    var fromBot = entry.who === "bot" || fromStaff;
+    var item = h("div", { className: "gchat-msg " + (fromBot ? "gchat-bot" : "gchat-user") + (fromStaff ? " gchat-staff" : "") },
+      [fromStaff ? h("p", { className: "gchat-staff-name" }, [
+        h("span", { "aria-hidden": "true", text: fill(th.staff, { staff: entry.staff }) }),
+        h("span", { className: "gchat-sr", text: fill(th.staffSaid, { staff: entry.staff }) + " " })])
+        : h("span", { className: "gchat-sr", text: (fromBot ? t.bot : t.you) + " " })]);
     if (entry.text) {
       var paragraph = h("p", { className: "gchat-text" });
       paragraph.appendChild(fromBot ? richText(entry.text) : document.createTextNode(entry.text));
       item.appendChild(paragraph);
     }
     if (fromBot && entry.buttons && entry.buttons.length) {
-      var group = h("div", { className: "gchat-choices", role: "group", "aria-label": t.choices });
-      entry.buttons.forEach(function (button) {
-        group.appendChild(h("button", {
-          type: "button", className: "gchat-choice", text: button.title,
-          onclick: function () { send(button.title, button.payload); input.focus(); }
-        }));
-      });
-      item.appendChild(group);
+      var choices = entry.buttons.filter(function (button) { return !feedbackVote(button); });
+      var votes = entry.buttons.filter(feedbackVote);
+      if (choices.length) {
+        var group = h("div", { className: "gchat-choices", role: "group", "aria-label": t.choices });
+        choices.forEach(function (button) {
+          group.appendChild(h("button", {
+            type: "button", className: "gchat-choice", text: button.title,
+            onclick: function () { send(button.title, button.payload); input.focus(); }
+          }));
+        });
+        item.appendChild(group);
+      }
+      if (votes.length) { item.appendChild(feedbackBlock(entry, votes)); }
     }
     return item;
+  }
+
+  // ---- "Was this helpful?" under an answer ----------------------------------------------------------
+  // The bot offers two buttons, /feedback{"helpful":"yes"|"no","answer_ref":...} (signed by the channel);
+  // they are sent exactly as received. A comment on "no" goes as metadata (feedback_comment). The vote
+  // is kept in the transcript entry (entry.feedback), so a restored transcript cannot vote twice.
+  var FEEDBACK_PAYLOAD = /^\/feedback\{.*"helpful"\s*:\s*"(yes|no)"/;
+  var MAX_COMMENT = 200;
+  var feedbackBlocks = 0;
+
+  /** "yes" or "no" for one of the bot's feedback buttons, else null (an ordinary choice). */
+  function feedbackVote(button) {
+    var match = FEEDBACK_PAYLOAD.exec(button.payload || "");
+    return match ? match[1] : null;
+  }
+
+  function feedbackThanks() {
+    return h("p", { className: "gchat-feedback-done", text: t.feedbackThanks });
+  }
+
+  function feedbackBlock(entry, votes) {
+    if (entry.feedback) { return feedbackThanks(); }
+    feedbackBlocks += 1;
+    var questionId = "guichet-feedback-q" + feedbackBlocks;
+    var commentId = "guichet-feedback-c" + feedbackBlocks;
+    var block = h("div", { className: "gchat-feedback", role: "group", "aria-labelledby": questionId },
+      [h("p", { id: questionId, className: "gchat-feedback-q", text: t.feedbackQuestion })]);
+    var no = votes.filter(function (button) { return feedbackVote(button) === "no"; })[0];
+
+    function vote(button, comment) {
+      if (entry.feedback) { return; }
+      entry.feedback = feedbackVote(button);
+      save();
+      if (block.parentNode) { block.parentNode.replaceChild(feedbackThanks(), block); }  // announced by the log
+      send(button.title, button.payload, comment ? { feedback_comment: comment } : null);  // saves the entry too
+      input.focus();
+    }
+
+    var field = h("input", {
+      id: commentId, type: "text", className: "gchat-feedback-input", autocomplete: "off",
+      maxlength: String(MAX_COMMENT), "aria-describedby": "guichet-privacy"
+    });
+    var more = h("form", {
+      className: "gchat-feedback-more", novalidate: true, hidden: true,
+      onsubmit: function (event) {
+        event.preventDefault();
+        vote(no, field.value.trim().slice(0, MAX_COMMENT));
+      }
+    }, [
+      h("label", { "for": commentId, text: t.feedbackComment }),
+      field,
+      h("div", { className: "gchat-feedback-actions" }, [
+        h("button", { type: "submit", "aria-label": t.feedbackSendName, text: t.feedbackSend }),
+        h("button", {
+          type: "button", "aria-label": t.feedbackSkipName, text: t.feedbackSkip,
+          onclick: function () { vote(no, ""); }
+        })
+      ])
+    ]);
+    var buttons = h("div", { className: "gchat-feedback-votes" });
+    votes.forEach(function (button) {
+      var helpful = feedbackVote(button) === "yes";
+      buttons.appendChild(h("button", {
+        type: "button", className: "gchat-vote",
+        "aria-label": helpful ? t.feedbackYesName : t.feedbackNoName,
+        text: helpful ? t.feedbackYes : t.feedbackNo,
+        onclick: function () {
+          if (helpful || !no) { vote(button, ""); return; }
+          buttons.hidden = true;  // "no": the optional comment, then Send or Skip
+          more.hidden = false;
+          field.focus();
+          more.scrollIntoView({ block: "nearest" });
+        }
+      }));
+    });
+    block.appendChild(buttons);
+    block.appendChild(more);
+    return block;
   }
 
   function scrollToEnd() { scroller.scrollTop = scroller.scrollHeight; }
@@ -226,7 +365,34 @@
   }
 
   function setStatus(text) { status.textContent = text || ""; }
-  function showTyping(shown) { typing.hidden = !shown; if (shown) { scrollToEnd(); } }
+  function showTyping(shown) {
+    shown = shown && !(state.handoff && state.handoff.state === "taken");  // a person answers: no "Guichet is writing"
+    typing.hidden = !shown;
+    if (shown) { scrollToEnd(); }
+  }
+
+  // ---- live handoff: place in line, then a person -----------------------------------------------------
+  var queueNote = h("p", { className: "gchat-queue", role: "status", hidden: true });
+  panel.insertBefore(queueNote, form);
+
+  function renderQueue() {
+    var status = state.handoff;
+    var template = status && { waiting: th.waiting, after_hours: th.after_hours, taken: th.taken }[status.state];
+    queueNote.textContent = template ? fill(template, status) : "";
+    queueNote.hidden = !queueNote.textContent;
+  }
+
+  function onHandoffStatus(status) {
+    if (!status || typeof status !== "object" || typeof status.state !== "string") { return; }
+    var keep = { waiting: true, after_hours: true, taken: true };
+    state.handoff = keep[status.state] ? {
+      state: status.state, reference: String(status.reference || ""), position: Number(status.position) || null,
+      wait: Number(status.wait_minutes) || null, staff: String(status.staff || "").slice(0, 40)
+    } : null;
+    save();
+    if (state.handoff && state.handoff.state === "taken") { showTyping(false); }
+    renderQueue();
+  }
 
   // ---- the socket -----------------------------------------------------------------------------------
   var socket = null;
@@ -245,6 +411,11 @@
   function onBotMessage(message) {
     if (!message || typeof message !== "object") { return; }
     var text = typeof message.text === "string" ? message.text : "";
+    if (typeof message.staff === "string" && text) {  // a person's reply: text only, never buttons
+      showTyping(false);
+      addEntry({ who: "staff", staff: message.staff.slice(0, 40), text: text });
+      return;
+    }
     var buttons = (Array.isArray(message.quick_replies) ? message.quick_replies :
       Array.isArray(message.buttons) ? message.buttons : [])
       .filter(function (button) { return button && button.title !== undefined && button.title !== null; })
@@ -282,15 +453,19 @@
       flush();
     });
     socket.on(BOT_EVENT, onBotMessage);
+    socket.on("handoff_status", onHandoffStatus);
     socket.on("disconnect", function () { ready = false; setStatus(t.offline); });
     socket.on("connect_error", function () { ready = false; setStatus(t.offline); });
   }
 
-  function send(text, payload) {
+  /** Sends a message (a button's payload, as received, when given); `extra` adds to the page's metadata. */
+  function send(text, payload, extra) {
     text = String(text || "").trim().slice(0, MAX_LENGTH);
     if (!text) { return; }
     addEntry({ who: "user", text: text });
-    outbox.push({ message: payload || text, metadata: { language: lang } });
+    var metadata = { language: lang };
+    Object.keys(extra || {}).forEach(function (key) { metadata[key] = extra[key]; });
+    outbox.push({ message: payload || text, metadata: metadata });
     showTyping(true);
     connect();
     flush();
@@ -299,6 +474,8 @@
   function restart() {
     state.entries = [];
     state.sessionId = null;
+    state.handoff = null;
+    renderQueue();
     save();
     outbox = [];
     log.textContent = "";
@@ -344,5 +521,6 @@
   });
 
   restoreTranscript();
+  renderQueue();
   setOpen(state.open, false);
 }());
