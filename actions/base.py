@@ -14,6 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.answer_status import completed, status
 from actions.language import language_of
 from actions.messages import say
 from actions.service_names import NamedService, place_named, resolve_service, service_readings
@@ -36,7 +37,7 @@ def latest_text(tracker: Tracker) -> str:
 
 def offer_choices(
     dispatcher: CollectingDispatcher, text: str, matches: List[ServiceMatch], lang: str, intent: str
-) -> None:
+) -> Events:
     """Services that fit the words equally well, as buttons that ask the same question again about one."""
     buttons = [
         {
@@ -46,6 +47,7 @@ def offer_choices(
         for m in matches
     ]
     dispatcher.utter_message(text=say("choose_service", lang, text=text), buttons=buttons)
+    return [status("ambiguous", choices=len(matches))]
 
 
 class CatalogueAction(Action, ABC):
@@ -57,11 +59,12 @@ class CatalogueAction(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         lang = language_of(tracker)
         try:
-            return self.answer(dispatcher, tracker, lang)
+            events = self.answer(dispatcher, tracker, lang)
         except CatalogueUnavailable as error:
             log.error("catalogue unavailable: %s", error)
             dispatcher.utter_message(text=say("catalogue_down", lang))
-            return []
+            events = [status("unavailable")]
+        return completed(events, lang, dispatcher)
 
     @abstractmethod
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
@@ -89,6 +92,11 @@ class CatalogueAction(Action, ABC):
         if place is None:
             dispatcher.utter_message(text=say("unknown_place" if text else "ask_outreach_place", lang, text=text or ""))
         return text, place
+
+    @staticmethod
+    def place_status(text: Optional[str]) -> Events:
+        """The status of a turn that stopped for want of a place: not recognised, or not given yet."""
+        return [status("unknown_place")] if text else []
 
     def named_service(self, tracker: Tracker, limit: int = 5, near: Optional[Place] = None) -> Optional[NamedService]:
         """The service the latest message names, resolved against the live catalogue."""

@@ -7,6 +7,7 @@ from typing import List, Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_text
 from actions.messages import say
 from services_catalog.model import Bundle
@@ -28,6 +29,7 @@ class ActionBundle(CatalogueAction):
             dispatcher.utter_message(text=say("no_bundle", lang, service=service.name.get(lang)))
         else:
             dispatcher.utter_message(text=say("ask_bundle_service", lang))
+            return [status("asked")]
         return []
 
     @staticmethod

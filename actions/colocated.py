@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import LEVELS, say
 from actions.render import public_address, week_lines
@@ -24,7 +25,7 @@ class ActionColocated(CatalogueAction):
         location = self._named_location(tracker) or self.last_location(tracker)
         if location is None:
             dispatcher.utter_message(text=say("no_location", lang))
-            return []
+            return [status("asked")]
         lines = [
             say(
                 "colocated_header",

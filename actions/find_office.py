@@ -8,10 +8,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity
 from actions.messages import say
 from actions.render import office_lines
-from services_catalog.catalogue import FAR_KM
+from services_catalog.catalogue import FAR_KM, out_of_reach
 
 
 class ActionFindOffice(CatalogueAction):
@@ -22,16 +23,18 @@ class ActionFindOffice(CatalogueAction):
         organization = latest_entity(tracker, "organization") or tracker.get_slot("organization") or ""
         place_text, place = self.place_or_ask(dispatcher, tracker, lang)
         if place is None:
-            return [SlotSet("awaiting", "find_office")]
+            return [SlotSet("awaiting", "find_office")] + self.place_status(place_text)
         hits = self.catalogue().offices_near(place, organization=organization)
         if not hits:
             dispatcher.utter_message(text=say("nothing_near", lang, km=int(FAR_KM), place=place.name))
-            return [SlotSet("awaiting", None)]
+            return [SlotSet("awaiting", None), status("no_office", province=place.province, place=place.name)]
         lines = [say("nearest", lang, place=place.name)]
         for n, hit in enumerate(hits, start=1):
             lines += office_lines(n, hit, lang)
         dispatcher.utter_message(text="\n".join(lines))
+        outcome = "no_office" if out_of_reach(hits) else "answered"
         return [
+            status(outcome, office=hits[0].location.id, province=place.province, place=place.name),
             SlotSet("awaiting", None),
             SlotSet("last_place", place_text),
             SlotSet("last_location_id", hits[0].location.id),

@@ -13,6 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text, offer_choices
 from actions.find_office import ActionFindOffice
 from actions.messages import say
@@ -56,7 +57,7 @@ class ActionFindService(CatalogueAction):
         service_text, matches = named.text, named.matches
         if not matches:
             dispatcher.utter_message(text=say("no_service", lang, text=service_text))
-            return [SlotSet("service", None), SlotSet("awaiting", None)]
+            return [SlotSet("service", None), SlotSet("awaiting", None), status("no_service")]
         request = [
             SlotSet("last_request", service_text if tracker.get_slot("awaiting") == "service" else latest_text(tracker))
         ]
@@ -69,12 +70,15 @@ class ActionFindService(CatalogueAction):
                 SlotSet("last_service_id", matches[0].service.id),
             ]
         if named.choices:
-            offer_choices(dispatcher, service_text, named.choices, lang, "find_service")
-            return request + [
-                SlotSet("service", None),
-                SlotSet("awaiting", None),
-                SlotSet("last_place", place_text if place else None),
-            ]
+            return (
+                request
+                + offer_choices(dispatcher, service_text, named.choices, lang, "find_service")
+                + [
+                    SlotSet("service", None),
+                    SlotSet("awaiting", None),
+                    SlotSet("last_place", place_text if place else None),
+                ]
+            )
         return request + self.respond(
             dispatcher, matches[0].service, place or named.where.place, place_text, lang, named.where.province
         )
@@ -99,7 +103,7 @@ class ActionFindService(CatalogueAction):
             dispatcher.utter_message(
                 text=say("not_in_province", lang, service=remembered.name.get(lang), place=place.name)
             )
-            return [SlotSet("awaiting", None)]
+            return [SlotSet("awaiting", None), status("no_office", remembered.id, None, place.province, place.name)]
         return self.respond(dispatcher, service, place, place_text, lang)
 
     def respond(
@@ -142,11 +146,14 @@ class ActionFindService(CatalogueAction):
                 dispatcher.utter_message(text=say("unknown_place", lang, text=place_text))
             else:
                 dispatcher.utter_message(text=say("ask_place", lang, service=service.name.get(lang)))
-            return events + [SlotSet("awaiting", "place"), SlotSet("last_place", None)]
+            return events + [SlotSet("awaiting", "place"), SlotSet("last_place", None)] + self.place_status(place_text)
         nearby = self.catalogue().nearest_offices(service.id, place)
         dispatcher.utter_message(text="\n".join(self._answer_lines(nearby, place, lang)))
         first = nearby.offices[0].location.id if nearby.offices else None
+        reached = nearby.offices and not nearby.beyond_reach
+        outcome = "answered" if reached or nearby.finder else "no_office"
         return events + [
+            status(outcome, service.id, first, place.province, place.name),
             SlotSet("awaiting", None),
             SlotSet("last_place", place_text or place.name),
             SlotSet("last_location_id", first),

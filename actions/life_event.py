@@ -7,6 +7,7 @@ from typing import Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
 from services_catalog.jurisdiction import whereabouts
@@ -24,7 +25,7 @@ class ActionLifeEvent(CatalogueAction):
         event = next((found[0] for found in map(self.catalogue().search_life_events, texts) if found), None)
         if event is None:
             dispatcher.utter_message(text=say("no_life_event", lang))
-            return []
+            return [status("no_service")]
         where = whereabouts(latest_text(tracker), self.resolve_place(self.place_from(tracker)))
         province = where.province
         services = self.catalogue().life_event_services(event, where)

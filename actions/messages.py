@@ -236,6 +236,37 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "I've passed your conversation to a person (reference {reference}). An agent of 1 800 O-Canada will follow up; you can also call 1-800-622-6232 (TTY 1-800-926-9105), Monday to Friday, 8:30 to 16:30, and give this reference.",
         "fr": "J'ai transmis votre conversation à une personne (référence {reference}). Un agent de 1 800 O-Canada fera le suivi; vous pouvez aussi appeler le 1-800-622-6232 (ATS 1-800-926-9105), du lundi au vendredi, de 8 h 30 à 16 h 30, en donnant cette référence.",
     },
+    "feedback_yes": {"en": "Yes, this helped", "fr": "Oui, cela m'a aidé"},
+    "feedback_no": {"en": "No, this did not help", "fr": "Non, cela ne m'a pas aidé"},
+    "feedback_thanks": {
+        "en": "Thank you! Your answer helps the people who keep this information up to date.",
+        "fr": "Merci! Votre avis aide les personnes qui tiennent cette information à jour.",
+    },
+    "feedback_sorry": {
+        "en": "Thank you for telling me. The people who keep this information up to date will see it. You can ask in other words, or ask to talk to a person.",
+        "fr": "Merci de me le dire. Les personnes qui tiennent cette information à jour le verront. Vous pouvez reformuler votre question ou demander à parler à une personne.",
+    },
+    # Live handoff (bot/staff_socket.py): queue place, after hours, staff joining and leaving.
+    "handoff_waiting": {
+        "en": "I've passed your conversation to a person (reference {reference}). You are number {position} in line; estimated wait: about {wait} min. Stay on this page: an agent will write to you here. You can also call 1 800 O-Canada at 1-800-622-6232 (TTY 1-800-926-9105) and give this reference.",
+        "fr": "J'ai transmis votre conversation à une personne (référence {reference}). Vous êtes numéro {position} dans la file; attente estimée : environ {wait} min. Restez sur cette page : un agent vous écrira ici. Vous pouvez aussi appeler 1 800 O-Canada au 1-800-622-6232 (ATS 1-800-926-9105) en donnant cette référence.",
+    },
+    "handoff_after_hours": {
+        "en": "No agent can chat with you at this hour. Please call 1 800 O-Canada at 1-800-622-6232 (TTY 1-800-926-9105) and give your reference {reference}: the agent will see our conversation.",
+        "fr": "Aucun agent ne peut clavarder avec vous à cette heure-ci. Appelez 1 800 O-Canada au 1-800-622-6232 (ATS 1-800-926-9105) et donnez votre référence {reference} : l'agent verra notre conversation.",
+    },
+    "handoff_staff_joined": {
+        "en": "{name}, an agent, has joined the conversation and will answer you here.",
+        "fr": "{name}, un agent, s'est joint à la conversation et vous répondra ici.",
+    },
+    "handoff_returned": {
+        "en": "The agent has handed the conversation back to me, Guichet. Ask me where to get a government service.",
+        "fr": "L'agent m'a redonné la conversation, à moi, Guichet. Demandez-moi où obtenir un service gouvernemental.",
+    },
+    "handoff_closed": {
+        "en": "The agent has ended the conversation (reference {reference}). Thank you! You can keep asking me, Guichet, about government services.",
+        "fr": "L'agent a mis fin à la conversation (référence {reference}). Merci! Vous pouvez continuer à me poser vos questions, à moi, Guichet.",
+    },
 }
 
 LEVELS = {

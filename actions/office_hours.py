@@ -15,6 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
 from actions.render import clock, day_line, day_name, week_lines
@@ -40,7 +41,7 @@ class ActionOfficeHours(CatalogueAction):
         location = self._office(tracker) or self.last_location(tracker)
         if location is None:
             dispatcher.utter_message(text=say("no_location", lang))
-            return []
+            return [status("asked")]
         service_id = tracker.get_slot("last_service_id")
         own: Tuple[OpeningHours, ...] = self.catalogue().service_hours_at(service_id, location.id) if service_id else ()
         office = location.name.get(lang)

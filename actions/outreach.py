@@ -22,7 +22,7 @@ class ActionOutreach(CatalogueAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
         place_text, place = self.place_or_ask(dispatcher, tracker, lang)
         if place is None:
-            return [SlotSet("awaiting", "outreach")]
+            return [SlotSet("awaiting", "outreach")] + self.place_status(place_text)
         found = self.catalogue().outreach_near(place)
         if found:
             lines = [say("outreach_upcoming", lang, place=place.name)] + self._lines(found[:4], lang)

@@ -7,6 +7,7 @@ from typing import Optional, Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_status import status
 from actions.base import CatalogueAction, Events
 from actions.messages import say
 from actions.render import channel_list, remote_lines
@@ -21,7 +22,7 @@ class ActionServiceDetail(CatalogueAction):
         service = self._service(tracker)
         if service is None:
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
-            return []
+            return [status("asked")]
         text = "\n".join(
             [
                 say("channels", lang, service=service.name.get(lang), channels=channel_list(service, lang)),

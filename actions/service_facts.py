@@ -15,6 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text, offer_choices
 from actions.eligibility import check_turn
 from actions.messages import CHANNELS, say
@@ -52,12 +53,12 @@ class ActionServiceFacts(CatalogueAction):
         named = self._named(tracker, place)
         chosen = self.catalogue().with_facts(named.matches, question) if named else None
         if named is not None and named.choices and chosen is None:
-            offer_choices(dispatcher, named.text, named.choices, lang, intent or "ask_documents")
-            return [SlotSet("last_question", question)]
+            choices = offer_choices(dispatcher, named.text, named.choices, lang, intent or "ask_documents")
+            return [SlotSet("last_question", question)] + choices
         service, needs_province = self._service(tracker, place, named, chosen)
         if service is None:
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
-            return [SlotSet("last_question", question)]
+            return [SlotSet("last_question", question), status("asked")]
         events: Events = [SlotSet("last_question", question), SlotSet("last_service_id", service.id)]
         if needs_province:
             dispatcher.utter_message(text=say("ask_province", lang, service=service.name.get(lang)))

@@ -606,6 +606,11 @@ class Catalogue:
         ]
 
 
+def out_of_reach(hits: List[OfficeHit], max_km: float = NEAR_KM) -> bool:
+    """No office found, or only ones farther than a client would call near (offices_near's far fallback)."""
+    return not hits or hits[0].distance_km > max_km
+
+
 def remote_channels(service: Service) -> List[str]:
     """The channels that spare a trip, in the order a client would try them."""
     return [channel for channel in ("online", "phone", "mail") if channel in service.channels]

@@ -154,7 +154,9 @@ def test_catalogue_unavailable_keeps_the_conversation_going(monkeypatch, tmp_pat
 
     monkeypatch.setattr(module, "_shared", module.Catalogue(f"sqlite:///{tmp_path / 'missing.db'}"))
     outcome = run_action(ActionFindService(), make_tracker("passport", "find_service", [("service", "passport")]))
-    assert "directory is unavailable" in outcome.text and outcome.events == []
+    assert "directory is unavailable" in outcome.text
+    assert [e["name"] for e in outcome.events] == ["answer_status"]  # no context is changed
+    assert outcome.slot("answer_status") == {"status": "unavailable", "lang": "en"}
 
 
 def test_a_name_tagged_in_pieces_is_read_whole() -> None:
