@@ -26,6 +26,13 @@ from services_catalog.geography import Place
 from services_catalog.model import NearbyAnswer, Service
 from services_catalog.text_index import query_terms
 
+# "How do I apply for EI?" asks for the way to apply, not for an office: when the service can be done
+# without a trip, that comes first, and the offices only if the client says where they are.
+HOW_TO = re.compile(
+    r"\bhow (?:do|can|would|should|to)\b(?:\s+\w+){0,2}?\s+(?:apply|get|sign up|renew|request|obtain)\b|"
+    r"\bcomment (?:faire|demander|obtenir|renouveler|pr[ée]senter|s'inscrire|je (?:fais|peux|dois))\b",
+    re.IGNORECASE,
+)
 PLACE_QUESTIONS = {"find_office": ActionFindOffice, "outreach": ActionOutreach, "facts": ActionServiceFacts}
 # "and a health card?", "et pour un NAS?" right after a question about documents, fees, delays or eligibility
 # ask that question again about another service, not where to get it.
@@ -79,8 +86,9 @@ class ActionFindService(CatalogueAction):
                     SlotSet("last_place", place_text if place else None),
                 ]
             )
+        how_to = bool(HOW_TO.search(latest_text(tracker)))
         return request + self.respond(
-            dispatcher, matches[0].service, place or named.where.place, place_text, lang, named.where.province
+            dispatcher, matches[0].service, place or named.where.place, place_text, lang, named.where.province, how_to
         )
 
     def _follow_up(
@@ -114,6 +122,7 @@ class ActionFindService(CatalogueAction):
         place_text: Optional[str],
         lang: str,
         province: Optional[str] = None,
+        how_to: bool = False,
     ) -> Events:
         """Answer for a known service, asking for the place first when it is needed and missing."""
         events: Events = [
@@ -141,6 +150,15 @@ class ActionFindService(CatalogueAction):
             ]
             dispatcher.utter_message(text="\n".join(lines))
             return events + [SlotSet("awaiting", None)]
+        if place is None and how_to and not place_text and remote_channels(service):
+            lines = [
+                service_header(service, lang),
+                *remote_lines(service, remote_channels(service), lang),
+                say("in_person_too", lang),
+                *self._bundle_lines(service, lang, province),
+            ]
+            dispatcher.utter_message(text="\n".join(lines))
+            return events + [SlotSet("awaiting", "place"), SlotSet("last_place", None), status("answered", service.id)]
         if place is None:
             if place_text:
                 dispatcher.utter_message(text=say("unknown_place", lang, text=place_text))

@@ -227,6 +227,8 @@ class TextIndex:
         # "passport" and "renew my passport please" are one query once request words are gone.
         distinct = {tuple(query_terms(reading)): reading for reading in reversed(readings)}
         for reading in distinct.values():
+            if self._qualified_by_unknown(reading, context):
+                continue
             for hit in self.search(reading, limit * 4, min_score):
                 found[hit.key] = max(found.get(hit.key, 0.0), hit.score)
         if not found:
@@ -262,6 +264,26 @@ class TextIndex:
         ]
         hits.sort(key=lambda h: (-h.score, -found[h.key], h.key))
         return hits[:limit]
+
+    def _qualified_by_unknown(self, reading: str, context: str) -> bool:
+        """Whether the request qualifies the reading with a word no service has: "unicorn licence",
+        "permis de licorne". The model sometimes tags only the familiar head word ("licence"), which
+        alone would find every licence; the client asked for a kind of licence the catalogue lacks.
+        """
+        words, head = fold(context).split(), fold(reading).split()
+        for i in range(len(words) - len(head) + 1):
+            if not head or words[i : i + len(head)] != head:
+                continue
+            before = words[i - 1 : i]
+            after = words[i + len(head) : i + len(head) + 2]
+            qualifiers = before + (after[1:] if after[:1] in (["de"], ["d"], ["du"], ["des"]) else [])
+            if any(self._unknown(word) for word in qualifiers):
+                return True
+        return False
+
+    def _unknown(self, word: str) -> bool:
+        term = stem(word)
+        return word.isalpha() and len(term) > 2 and term not in STOPWORDS and not self._candidates(term)
 
     def _weigh(self, words: Sequence[str]) -> Tuple[float, List[Tuple[str, float, List[Tuple[str, float]]]]]:
         """Each distinct known query word with its idf and vocabulary candidates; the sum of all idfs."""

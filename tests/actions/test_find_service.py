@@ -51,6 +51,25 @@ def test_missing_place_is_asked_for_and_remembered() -> None:
     assert answered.text.count("Calgary AB") >= 3
 
 
+def test_how_to_apply_gives_the_ways_to_apply_first_and_offers_offices() -> None:
+    asked = run_action(
+        ActionFindService(), make_tracker("how do I apply for EI?", "find_service", [("service", "EI")])
+    )
+    assert "Online: https://" in asked.text and "Where are you?" not in asked.text
+    assert "tell me your city or postal code" in asked.text
+    assert asked.slot("awaiting") == "place" and asked.slot("answer_status")["status"] == "answered"
+    french = run_action(
+        ActionFindService(),
+        make_tracker(
+            "comment faire une demande de pension de la Sécurité de la vieillesse?",
+            "find_service",
+            [("service", "Sécurité de la vieillesse")],
+            slots={"language": "fr"},
+        ),
+    )
+    assert "En ligne : https://" in french.text and "code postal" in french.text
+
+
 def test_and_in_edmonton_reuses_the_last_service() -> None:
     outcome = run_action(
         ActionFindService(),

@@ -106,3 +106,12 @@ def test_a_request_is_ranked_by_all_its_words(real_catalogue: Catalogue) -> None
 
 def test_a_request_word_alone_finds_nothing(real_catalogue: Catalogue) -> None:
     assert real_catalogue.search_request(["help"], "where can I get help") == []
+
+
+def test_a_kind_the_catalogue_lacks_is_not_any_of_its_kind(real_catalogue: Catalogue) -> None:
+    # The model tagged only "licence" / "permis": the client asked for a kind no service has.
+    assert real_catalogue.search_request(["licence"], "my SIN is [SIN] and I need a unicorn licence") == []
+    assert real_catalogue.search_request(["permis"], "où obtenir un permis de licorne?") == []
+    # A known qualifier still narrows, and the head alone still finds its kind.
+    assert real_catalogue.search_request(["licence"], "I need a marriage licence")
+    assert real_catalogue.search_request(["licence"], "where do I renew my licence")

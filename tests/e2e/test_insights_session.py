@@ -56,15 +56,15 @@ NO_SERVICE: List[Script] = [
     ("I need a unicorn licence", None, ""),
     ("my SIN is 046 454 286 and I need a unicorn licence", None, ""),
     ("where can I get a dragon permit?", None, ""),
-    ("how do I get a dragon permit?", None, ""),
+    ("I need a dragon permit", None, ""),
     ("où obtenir un permis de licorne?", None, ""),
     ("où puis-je obtenir un permis de licorne?", None, ""),
-    ("where can I register my time machine?", None, ""),
+    ("where can I get a time machine licence?", None, ""),
 ]
 UNKNOWN_PLACE: List[Script] = [
     ("where can I renew my passport in Blorptown?", None, ""),
     ("where can I get a SIN in Blorptown?", None, ""),
-    ("passport office in Zzyzxville", None, ""),
+    ("where can I get a passport in Zzyzxville?", None, ""),
     ("où renouveler mon passeport à Plouckville?", None, ""),
     ("where can I get a SIN in Quuxburg?", None, ""),
     ("where can I renew my passport in Quuxburg?", None, ""),
@@ -83,7 +83,8 @@ OTHER: List[Script] = [
     ("hello", None, ""),
     ("quel temps fera-t-il demain?", None, ""),
 ]
-HANDOFF = "I want to talk to a person, my email is jo.client@example.com and my phone 613-555-0199"
+PERSONAL_DATA = "my email is jo.client@example.com and my phone 613-555-0199"
+HANDOFF = "I want to talk to a person"
 FRENCH = re.compile(r"^(où|y a-t-il|quel|je)\b")
 PERSONAL = re.compile(r"\d{3}[ -]?\d{3}[ -]?\d{3,4}|[\w.]+@[\w.]+|046")
 
@@ -102,6 +103,7 @@ def session(real_catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory)
                 conversation.say(buttons[vote], {"feedback_comment": comment} if comment else None)
         person = Conversation(url)
         person.say("where can I renew my passport in Calgary?")
+        person.say(PERSONAL_DATA)
         person.say(HANDOFF)
         assert len(scripts) + 1 == 50
     today = datetime.now(timezone.utc).date()
