@@ -20,7 +20,14 @@ from actions.messages import say
 from actions.outreach import ActionOutreach
 from actions.render import office_lines, remote_lines, service_header
 from actions.service_facts import ActionServiceFacts
-from actions.service_names import NamedService, place_named, request_readings, resolve_service, service_readings
+from actions.service_names import (
+    NamedService,
+    misread_place,
+    place_named,
+    request_readings,
+    resolve_service,
+    service_readings,
+)
 from services_catalog.catalogue import remote_channels
 from services_catalog.geography import Place
 from services_catalog.model import NearbyAnswer, Service
@@ -58,7 +65,10 @@ class ActionFindService(CatalogueAction):
             return ActionFindOffice().answer(dispatcher, tracker, lang)
         place_text = self.place_from(tracker)
         place = self.resolve_place(place_text)
-        named = self._named_service(tracker, place_text, place)
+        misread = None
+        if place is None and awaiting != "place" and misread_place(tracker.latest_message or {}, place_text):
+            misread, place_text = place_text, None
+        named = self._named_service(tracker, place_text, place, misread)
         if named is None:
             return self._follow_up(dispatcher, tracker, place, place_text, lang)
         service_text, matches = named.text, named.matches
@@ -188,7 +198,7 @@ class ActionFindService(CatalogueAction):
         return not query_terms(rest.replace(place, " ") if place else rest)
 
     def _named_service(
-        self, tracker: Tracker, place_text: Optional[str], place: Optional[Place]
+        self, tracker: Tracker, place_text: Optional[str], place: Optional[Place], misread: Optional[str] = None
     ) -> Optional[NamedService]:
         message = tracker.latest_message or {}
         if tracker.get_slot("awaiting") == "place" and not service_readings(message):
@@ -198,7 +208,7 @@ class ActionFindService(CatalogueAction):
                 latest_text(tracker)
             ]  # the reply to "which service?" is the service, whatever the model made of it
         else:
-            readings = request_readings(message, place_text)
+            readings = ([misread] if misread else []) + request_readings(message, place_text)
         return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=4, near=place)
 
     def _answer_lines(self, nearby: NearbyAnswer, place: Place, lang: str) -> List[str]:

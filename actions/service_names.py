@@ -112,6 +112,26 @@ def place_named(message: Dict[str, Any]) -> Optional[str]:
     return entities.get("postal_code") or (town.name if town else None) or tagged
 
 
+# The words that introduce a place: "in Calgary", "près de Laval", "à Gatineau".
+# "a" only before a capital: French typed without accents ("a Gatineau"), not the article ("a unicorn licence").
+PLACE_INTRODUCED = re.compile(
+    r"\b(?i:in|at|near|around|from|to|à|au|aux|en|dans|près de|pres de|proche de)\s+(?i:the\s+)?|\b[aA]\s+(?=[A-ZÀ-Ý])"
+)
+
+
+def misread_place(message: Dict[str, Any], place_text: Optional[str]) -> bool:
+    """Whether the model tagged what the client asks for as a place: "where can I get a unicorn licence?".
+
+    A place the gazetteer does not know, in the message but not introduced as places are,
+    is the thing asked for; reading it as a place would ask "which service?" about a request
+    that named one, and hide it from the owners' report of services nobody found.
+    """
+    text = message.get("text") or ""
+    if not place_text or place_text not in text or not gazetteer().without_places(place_text).strip():
+        return False
+    return not any(text.startswith(place_text, m.end()) for m in PLACE_INTRODUCED.finditer(text))
+
+
 def resolve_service(
     catalogue: Catalogue, readings: List[str], message: str, limit: int = 5, near: Optional[Place] = None
 ) -> Optional[NamedService]:

@@ -52,9 +52,7 @@ def test_missing_place_is_asked_for_and_remembered() -> None:
 
 
 def test_how_to_apply_gives_the_ways_to_apply_first_and_offers_offices() -> None:
-    asked = run_action(
-        ActionFindService(), make_tracker("how do I apply for EI?", "find_service", [("service", "EI")])
-    )
+    asked = run_action(ActionFindService(), make_tracker("how do I apply for EI?", "find_service", [("service", "EI")]))
     assert "Online: https://" in asked.text and "Where are you?" not in asked.text
     assert "tell me your city or postal code" in asked.text
     assert asked.slot("awaiting") == "place" and asked.slot("answer_status")["status"] == "answered"
@@ -96,6 +94,22 @@ def test_unknown_service_says_so_and_gives_the_general_line() -> None:
         make_tracker("unicorn grooming permit", "find_service", [("service", "unicorn grooming permit")]),
     )
     assert "couldn't find a government service" in outcome.text and "1-800-622-6232" in outcome.text
+
+
+def test_a_request_the_model_tagged_as_a_place_is_read_as_the_service_asked_for() -> None:
+    unknown = run_action(
+        ActionFindService(),
+        make_tracker("where can I get a unicorn licence?", "find_service", [("place", "unicorn licence")]),
+    )
+    assert '"unicorn licence"' in unknown.text and unknown.slot("answer_status")["status"] == "no_service"
+    known = run_action(
+        ActionFindService(), make_tracker("where can I get a health card?", "find_service", [("place", "health card")])
+    )
+    assert "health card" in known.text and known.slot("answer_status")["status"] == "asked"  # "Where are you?"
+    town = run_action(
+        ActionFindService(), make_tracker("passport in Zzyzxville", "find_service", [("place", "Zzyzxville")])
+    )
+    assert town.slot("answer_status")["status"] == "unknown_place"
 
 
 def test_unknown_place_is_explained() -> None:
