@@ -22,7 +22,9 @@ from stdnum.ca import sin as sin_number
 SIN_MASK = "[SIN]"
 PHONE_MASK = "[phone]"
 EMAIL_MASK = "[e-mail]"
-HEALTH_CARD_MASK = "[health card]"
+HEALTH_CARD_MASK = (
+    "[health-card-number]"  # one token: "[health card]" taught the model the service words are no service
+)
 ADDRESS_MASK = "[address]"
 NUMBER_MASK = "[number]"
 MASKS = (SIN_MASK, PHONE_MASK, EMAIL_MASK, HEALTH_CARD_MASK, ADDRESS_MASK, NUMBER_MASK)
