@@ -109,7 +109,27 @@ def place_named(message: Dict[str, Any]) -> Optional[str]:
     tagged = entities.get("place")
     if tagged and provinces_in_text(str(tagged)):
         tagged = None  # "saskatchewan income": the province is read from the sentence, the rest is no place
-    return entities.get("postal_code") or (town.name if town else None) or tagged
+    return entities.get("postal_code") or (town.name if town else None) or tagged or _untagged_place(message)
+
+
+# "... in Quuxburg?": a capitalised name after "in", ending the message. The model misses towns it never
+# saw; without this the client is asked "where are you?" after saying it, and the owners' report never
+# learns of the place. Languages and words the model tagged as something else are not places.
+UNTAGGED_PLACE = re.compile(
+    r"\b(?:in|near|at|à|au|près de|pres de)\s+([A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,2})\s*[?.!]*\s*$"
+)
+NOT_PLACES = {"english", "french", "anglais", "français", "francais", "person", "personne"}
+
+
+def _untagged_place(message: Dict[str, Any]) -> Optional[str]:
+    text = message.get("text") or ""
+    found = UNTAGGED_PLACE.search(text)
+    if not found or found.group(1).lower() in NOT_PLACES:
+        return None
+    tagged = [e for e in message.get("entities") or [] if _has_span(e)]
+    if any(e["start"] < found.end(1) and found.start(1) < e["end"] for e in tagged):
+        return None
+    return found.group(1)
 
 
 # The words that introduce a place: "in Calgary", "près de Laval", "à Gatineau".

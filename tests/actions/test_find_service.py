@@ -110,6 +110,11 @@ def test_a_request_the_model_tagged_as_a_place_is_read_as_the_service_asked_for(
         ActionFindService(), make_tracker("passport in Zzyzxville", "find_service", [("place", "Zzyzxville")])
     )
     assert town.slot("answer_status")["status"] == "unknown_place"
+    untagged = run_action(
+        ActionFindService(),
+        make_tracker("where can I renew my passport in Quuxburg?", "find_service", [("service", "passport")]),
+    )
+    assert '"Quuxburg"' in untagged.text and untagged.slot("answer_status")["status"] == "unknown_place"
 
 
 def test_unknown_place_is_explained() -> None:
