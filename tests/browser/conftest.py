@@ -116,10 +116,9 @@ def watch() -> PageWatch:
     return PageWatch()
 
 
-@pytest.fixture
-def page(browser, watch: PageWatch, artifacts: Path, request: pytest.FixtureRequest):
-    """A fresh browser context (so fresh sessionStorage) and page; fails the test on external requests
-    (which are also blocked) or JavaScript errors; saves a last screenshot of every test."""
+def guarded_page(browser, watch: PageWatch):
+    """A fresh browser context (so fresh sessionStorage) and its page, where requests off this machine
+    are blocked and recorded, and JavaScript errors are recorded, in `watch`."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-CA")
 
     def guard(route) -> None:
@@ -134,6 +133,14 @@ def page(browser, watch: PageWatch, artifacts: Path, request: pytest.FixtureRequ
     page = context.new_page()
     page.set_default_timeout(45_000)
     page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    return context, page
+
+
+@pytest.fixture
+def page(browser, watch: PageWatch, artifacts: Path, request: pytest.FixtureRequest):
+    """A fresh browser context (so fresh sessionStorage) and page; fails the test on external requests
+    (which are also blocked) or JavaScript errors; saves a last screenshot of every test."""
+    context, page = guarded_page(browser, watch)
 
     def on_dialog(dialog) -> None:
         watch.dialogs.append(dialog.message)

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Tuple
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from services_catalog.catalogue import Catalogue
 from tests.browser.conftest import PageWatch, run_axe, serious
 from tests.browser.test_widget import ask, focused, open_chat, open_page, wait_for_bot
+from tests.stored_events import stored_events
 
 PHONE = "613-555-0199"
 PHONE_PARTS = ("613", "555", "0199", "6135550199")
@@ -64,19 +64,6 @@ def has_visible_focus(page) -> bool:
         "(s => [s.outlineStyle, parseFloat(s.outlineWidth)])(getComputedStyle(document.activeElement))"
     )
     return style[0] != "none" and style[1] >= 2
-
-
-def stored_events(workdir: Path, sender: str) -> List[Dict[str, Any]]:
-    """The conversation's events as the tracker store holds them (column `data`: the event's JSON)."""
-    engine = create_engine(f"sqlite:///{workdir / 'tracker.db'}")
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(
-                text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": sender}
-            ).all()
-    finally:
-        engine.dispose()
-    return [json.loads(row[0]) for row in rows]
 
 
 def answer_statuses(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:

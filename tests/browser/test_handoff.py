@@ -16,14 +16,13 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Callable, Iterator, Tuple
-from urllib.parse import urlsplit
 
 import pytest
 
 from bot.handoff import HandoffQueue
 from bot.launch import running_assistant
 from services_catalog.catalogue import Catalogue
-from tests.browser.conftest import LOCAL_HOSTS, PageWatch, run_axe, serious
+from tests.browser.conftest import PageWatch, guarded_page, run_axe, serious
 from tests.browser.test_widget import ask, open_chat, open_page
 
 TOKEN = secrets.token_urlsafe(24)
@@ -51,20 +50,7 @@ def staffed(
 def staff_page(browser, artifacts: Path, request: pytest.FixtureRequest):
     """The staff member's own browser context, guarded like the client's `page`."""
     watch = PageWatch()
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-CA")
-
-    def guard(route) -> None:
-        url = route.request.url
-        if url.startswith(("data:", "blob:")) or urlsplit(url).hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            watch.external.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.set_default_timeout(45_000)
-    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    context, page = guarded_page(browser, watch)
     page.on("dialog", lambda dialog: (watch.dialogs.append(dialog.message), dialog.dismiss()))
     yield page
     try:

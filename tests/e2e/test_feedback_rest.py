@@ -6,14 +6,13 @@ payload exactly as it received it; the optional comment on "no" travels as messa
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from bot.launch import Conversation, text_of
+from tests.stored_events import stored_events
 
 QUESTIONS = {"en": "where can I get a passport in Calgary?", "fr": "Où puis-je obtenir un passeport à Calgary?"}
 TITLES = {
@@ -42,16 +41,11 @@ def answered(assistant: str, lang: str) -> Tuple[Conversation, Dict[str, str]]:
 
 
 def feedback_statuses(workdir: Path, sender: str) -> List[Dict[str, Any]]:
-    engine = create_engine(f"sqlite:///{workdir / 'tracker.db'}")
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(
-                text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": sender}
-            ).all()
-    finally:
-        engine.dispose()
-    events = [json.loads(row[0]) for row in rows]
-    statuses = [e["value"] or {} for e in events if e.get("event") == "slot" and e.get("name") == "answer_status"]
+    statuses = [
+        e["value"] or {}
+        for e in stored_events(workdir, sender)
+        if e.get("event") == "slot" and e.get("name") == "answer_status"
+    ]
     return [s for s in statuses if s.get("status") == "feedback"]
 
 
