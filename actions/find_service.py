@@ -160,10 +160,11 @@ class ActionFindService(CatalogueAction):
             ]
             dispatcher.utter_message(text="\n".join(lines))
             return events + [SlotSet("awaiting", None)]
-        if place is None and how_to and not place_text and remote_channels(service):
+        remote = remote_channels(service)
+        if place is None and how_to and not place_text and remote:
             lines = [
                 service_header(service, lang),
-                *remote_lines(service, remote_channels(service), lang),
+                *remote_lines(service, remote, lang),
                 say("in_person_too", lang),
                 *self._bundle_lines(service, lang, province),
             ]

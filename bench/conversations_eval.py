@@ -4,7 +4,7 @@ Each file of tests/heldout_conversations/ holds conversations written before the
 (see its README): every turn says what a right reply must contain (`expect_any`, one of) and must not
 (`expect_none`). The whole assistant answers them over the REST channel, one conversation id each, so
 follow-ups are judged with their context. A turn is right when its reply passes both checks; a
-conversation is right when all its turns are. A reply's language is judged by actions.language.detect:
+conversation is right when all its turns are. A reply's language is judged by bot.answer_language.detect:
 a confident reply in the other official language counts as a wrong-language reply.
 
     .venv/bin/python -m bench.conversations_eval [--set heldout_conversations_2] [--misses] [--files ...]
@@ -22,7 +22,7 @@ from typing import Any, Dict, List, Tuple
 
 import yaml
 
-from actions.language import detect
+from bot.answer_language import detect
 from bot.launch import Conversation, running_assistant, text_of
 from services_catalog.text import fold
 

@@ -9,7 +9,7 @@ One function, `screen`, so the REST and socket.io channels cannot drift apart:
   hold it.
 The replies written here are the ones the Rasa side must give without the action server: the refusal
 of a long message and the "temporarily unavailable" answer when the action server gives nothing back.
-Their language comes from the page's metadata or the message itself (actions.language.detect is pure
+Their language comes from the page's metadata or the message itself (bot.answer_language.detect is pure
 and needs no action server).
 """
 
@@ -20,8 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Dict, Optional
 
-from actions.language import detect
 from bot import settings
+from bot.answer_language import detect
 from bot.identity import verified_payload
 from bot.privacy import mask_personal_data
 

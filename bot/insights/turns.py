@@ -24,7 +24,7 @@ RESPONSE_STATUSES = {
     "utter_default": "fallback",
     "action_default_fallback": "fallback",
 }
-NOT_A_REPLY = {"action_listen", "action_session_start", "action_validate_slot_mappings"}
+NOT_A_REPLY = {"action_listen", "action_session_start"}
 
 
 @dataclass

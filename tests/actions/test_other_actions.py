@@ -11,7 +11,6 @@ from actions.colocated import ActionColocated
 from actions.find_office import ActionFindOffice
 from actions.find_service import ActionFindService
 from actions.handoff import ActionHumanHandoff
-from actions.language import ValidateSlotMappings
 from actions.life_event import ActionLifeEvent
 from actions.office_hours import ActionOfficeHours
 from actions.outreach import ActionOutreach
@@ -193,18 +192,6 @@ def test_handoff_intake_stops_at_its_limit_and_gives_the_phone_number(monkeypatc
     outcome = run_action(ActionHumanHandoff(), make_tracker("I want to talk to a person", "human_handoff"))
     assert len(queue.open_requests()) == MAX_NEW_PER_WINDOW
     assert "1-800-622-6232" in outcome.text and "reference" not in outcome.text
-
-
-def test_language_action_follows_the_widget_metadata() -> None:
-    outcome = run_action(ValidateSlotMappings(), make_tracker("T9H 5G2", "inform", metadata={"language": "fr"}))
-    assert outcome.slot("language") == "fr" and outcome.slot("page_language") == "fr"
-
-
-def test_language_action_reads_the_nlu_language_entity_on_a_request() -> None:
-    outcome = run_action(
-        ValidateSlotMappings(), make_tracker("Kan u spreek Frans?", "change_language", [("language", "fr")])
-    )
-    assert outcome.slot("language") == "fr" and outcome.slot("language_choice") == "fr"
 
 
 def test_a_services_own_phone_lines_are_shown_tty_included() -> None:

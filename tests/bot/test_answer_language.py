@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.language import choose, detect, requested_language
+from bot.answer_language import choose, detect, requested_language
 
 
 @pytest.mark.parametrize(
