@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from rasa_sdk.events import SlotSet
 
+from actions.base import changes_only
 from actions.bundle import ActionBundle
 from actions.colocated import ActionColocated
 from actions.find_office import ActionFindOffice
@@ -208,3 +210,9 @@ def test_an_offices_phone_is_shown_with_what_it_is_for() -> None:
         make_tracker("SIN in Kingston", "find_service", [("service", "SIN"), ("place", "Kingston")]),
     )
     assert "Phone: 613-856-9022 (Appointments)" in outcome.text
+
+
+def test_an_action_returns_only_the_slots_it_changes() -> None:
+    tracker = make_tracker("and in Halifax?", "inform", slots={"awaiting": None, "last_place": "Kelowna"})
+    events = [SlotSet("awaiting", None), SlotSet("last_place", "Moncton"), SlotSet("last_place", "Halifax")]
+    assert changes_only(events, tracker) == [SlotSet("last_place", "Halifax")]
