@@ -22,7 +22,7 @@ class ActionLifeEvent(CatalogueAction):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
         texts = [t for t in (latest_entity(tracker, "life_event"), latest_text(tracker)) if t]
-        event = next((found[0] for found in map(self.catalogue().search_life_events, texts) if found), None)
+        event = self.catalogue().life_event_named(texts)
         if event is None:
             dispatcher.utter_message(text=say("no_life_event", lang))
             return [status("no_service")]

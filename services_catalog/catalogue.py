@@ -62,6 +62,7 @@ FACT_KINDS = {
     "processing_time": "processing_times",
     "eligibility": "criteria",
 }
+LIFE_EVENT_MIN = 0.4  # a life event named by a search rather than by one of its phrases
 NAME_TIE = 0.05  # offices whose names fit the words this close to the best are told apart by word order
 
 
@@ -548,9 +549,21 @@ class Catalogue:
     def bundle(self, bundle_id: str) -> Optional[Bundle]:
         return self.snapshot().bundles.get(bundle_id)
 
-    def search_life_events(self, text: str, limit: int = 1) -> List[LifeEvent]:
-        snap = self.snapshot()
-        return [snap.life_events[h.key] for h in snap.life_event_index.search(text, limit, min_score=0.4)]
+    def life_event_named(self, texts: Sequence[str]) -> Optional[LifeEvent]:
+        """The life event the words name: one whose name or alias a text holds whole, else the best match.
+
+        Whole phrases first, because the model's entity may be the wrong word ("mari", husband,
+        half-matches "se marier") and a long message dilutes its telling word ("mon mari est mort
+        le mois passé, quelles démarches ...": death at 0.26 as a search, but it holds "mort").
+        """
+        index = self.snapshot().life_event_index
+        held = [hit for text in texts for hit in index.phrases_in(text)]
+        if held:
+            return self.snapshot().life_events[min(held, key=lambda hit: (-hit.score, hit.key)).key]
+        for text in texts:
+            for hit in index.search(text, 1, min_score=LIFE_EVENT_MIN):
+                return self.snapshot().life_events[hit.key]
+        return None
 
     def outreach_near(self, place: Place, radius_km: float = 75.0, today: Optional[date] = None) -> List[Outreach]:
         """Outreach serving a community: current and upcoming first (soonest first), then past (latest first)."""

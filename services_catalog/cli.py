@@ -139,11 +139,10 @@ def _bundle(args: argparse.Namespace) -> int:
 
 
 def _life_event(args: argparse.Namespace) -> int:
-    events = Catalogue().search_life_events(args.text)
-    if not events:
+    event = Catalogue().life_event_named([args.text])
+    if event is None:
         print(f"no life event matches '{args.text}'")
         return 1
-    event = events[0]
     print(event.name.get(args.lang))
     for service in event.services:
         print(f"  - {service.name.get(args.lang)}  [{service.organization.name.get(args.lang)}]")

@@ -54,6 +54,7 @@ VARIANT_WORDS = frozenset("renew renewal replace replacement renouvellement reno
 VARIANT_CUES = VARIANT_WORDS | frozenset("lost stolen damaged expired perdu perdue vole volee endommage expire".split())
 VARIANT_PENALTY = 0.08
 MIN_SCORE = 0.5
+PHRASE_WEIGHT = 0.9  # fields weighing this much are names and aliases, which phrases_in looks for whole
 READING_WEIGHT = 0.3  # in a request's rank, how much the best reading's own score counts against the context's
 REQUEST_WEIGHT = 0.25
 PRIOR_WEIGHT = 0.05
@@ -161,6 +162,12 @@ class TextIndex:
                     if postings[word].get(key, 0.0) < focus:
                         postings[word][key] = focus
         self._postings = dict(postings)
+        self._phrases = [
+            (key, frozenset(query_terms(text)))
+            for key, fields in documents.items()
+            for text, weight in fields
+            if weight >= PHRASE_WEIGHT and query_terms(text)
+        ]
         self._variants = {
             key
             for key, fields in documents.items()
@@ -177,6 +184,20 @@ class TextIndex:
 
     def __len__(self) -> int:
         return len(self._postings)
+
+    def phrases_in(self, text: str) -> List[Hit]:
+        """Documents one of whose names or aliases the text holds whole, every word of it, in any order.
+
+        Scored by the number of words of the longest such phrase, so "my wife died" (2) beats a
+        document that only "died" (1) names. Unlike `search`, a long message is not a diluted query:
+        "mon mari est mort le mois passé, quelles démarches ..." holds the alias "mort" whole.
+        """
+        held = set(query_terms(text))
+        best: Dict[str, float] = {}
+        for key, phrase in self._phrases:
+            if phrase <= held:
+                best[key] = max(best.get(key, 0.0), float(len(phrase)))
+        return sorted((Hit(key, score) for key, score in best.items()), key=lambda hit: (-hit.score, hit.key))
 
     def _candidates(self, word: str) -> List[Tuple[str, float]]:
         """Vocabulary words for a query word, with a penalty for typos."""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import List, Optional
+
+import pytest
 
 from services_catalog.catalogue import Catalogue
 from services_catalog.geography import Place
@@ -49,12 +52,30 @@ def test_ottawa_city_hall_offers_two_levels_of_government(real_catalogue: Catalo
 
 
 def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogue) -> None:
-    event = real_catalogue.search_life_events("I had a baby")[0]
+    event = real_catalogue.life_event_named(["I had a baby"])
+    assert event is not None
     bundle = real_catalogue.search_bundles("birth bundle")[0]
     service_ids = {s.id for s in event.services}
     assert {s.id for s in bundle.services} <= service_ids
     assert {"gc-1292", "gc-1107"} <= {s.id for s in bundle.services}
-    assert real_catalogue.search_life_events("je viens d'avoir un bébé")[0].id == event.id
+    assert real_catalogue.life_event_named(["je viens d'avoir un bébé"]) == event
+
+
+@pytest.mark.parametrize(
+    "texts,expected",
+    [
+        (["mari", "mon mari est mort le mois passé, quelles démarches?"], "death-of-a-family-member"),
+        (["my husband passed away, what government stuff do I need to take care of?"], "death-of-a-family-member"),
+        (["ma mère est décédée"], "death-of-a-family-member"),
+        (["we're getting married in june"], "getting-married"),
+        (["my wife and I are separating"], None),  # no separation event in the catalogue: not a death
+    ],
+)
+def test_a_life_event_is_named_by_a_phrase_the_message_holds(
+    real_catalogue: Catalogue, texts: List[str], expected: Optional[str]
+) -> None:
+    event = real_catalogue.life_event_named(texts)
+    assert (event.id if event else None) == expected
 
 
 def test_fort_mcmurray_wildfire_outreach_is_recorded(real_catalogue: Catalogue) -> None:
