@@ -16,9 +16,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text, offer_choices
 from actions.find_office import ActionFindOffice
-from actions.messages import say
+from actions.messages import TOPICS, say
 from actions.outreach import ActionOutreach
-from actions.render import office_lines, remote_lines, service_header
+from actions.render import listed, office_lines, remote_lines, service_header
 from actions.service_facts import ActionServiceFacts
 from actions.service_names import (
     NamedService,
@@ -33,11 +33,18 @@ from services_catalog.geography import Place
 from services_catalog.model import NearbyAnswer, Service
 from services_catalog.text_index import query_terms
 
-# "How do I apply for EI?" asks for the way to apply, not for an office: when the service can be done
-# without a trip, that comes first, and the offices only if the client says where they are.
+# "How do I apply for EI?", "passport", "tell me about old age security" ask what the service is and how
+# to get it, not for an office: an overview comes first (who may qualify, the ways to apply without a
+# trip), and the offices once the client says where they are. Only a request that asks where, or names a
+# place, goes straight to offices.
 HOW_TO = re.compile(
     r"\bhow (?:do|can|would|should|to)\b(?:\s+\w+){0,2}?\s+(?:apply|get|sign up|renew|request|obtain)\b|"
     r"\bcomment (?:faire|demander|obtenir|renouveler|pr[ée]senter|s'inscrire|je (?:fais|peux|dois))\b",
+    re.IGNORECASE,
+)
+ASKS_WHERE = re.compile(
+    r"\b(where|near|nearest|closest|office|offices|centre|center|location|address|o[uù]|pr[eè]s|proche|"
+    r"bureau|bureaux|adresse|endroit)\b",
     re.IGNORECASE,
 )
 PLACE_QUESTIONS = {"find_office": ActionFindOffice, "outreach": ActionOutreach, "facts": ActionServiceFacts}
@@ -96,9 +103,10 @@ class ActionFindService(CatalogueAction):
                     SlotSet("last_place", place_text if place else None),
                 ]
             )
-        how_to = bool(HOW_TO.search(latest_text(tracker)))
+        text = latest_text(tracker)
+        overview = bool(HOW_TO.search(text)) or not (ASKS_WHERE.search(text) or text.startswith("/"))
         return request + self.respond(
-            dispatcher, matches[0].service, place or named.where.place, place_text, lang, named.where.province, how_to
+            dispatcher, matches[0].service, place or named.where.place, place_text, lang, named.where.province, overview
         )
 
     def _follow_up(
@@ -132,9 +140,13 @@ class ActionFindService(CatalogueAction):
         place_text: Optional[str],
         lang: str,
         province: Optional[str] = None,
-        how_to: bool = False,
+        overview: bool = False,
     ) -> Events:
-        """Answer for a known service, asking for the place first when it is needed and missing."""
+        """Answer for a known service, asking for the place first when it is needed and missing.
+
+        overview: the client named the service without asking where; with no place either, they get
+        the overview (see HOW_TO) rather than a bare "where are you?".
+        """
         events: Events = [
             SlotSet("last_service_id", service.id),
             SlotSet("service", None),
@@ -160,12 +172,10 @@ class ActionFindService(CatalogueAction):
             ]
             dispatcher.utter_message(text="\n".join(lines))
             return events + [SlotSet("awaiting", None)]
-        remote = remote_channels(service)
-        if place is None and how_to and not place_text and remote:
+        if place is None and overview and not place_text:
             lines = [
                 service_header(service, lang),
-                *remote_lines(service, remote, lang),
-                say("in_person_too", lang),
+                *self._overview_lines(service, lang),
                 *self._bundle_lines(service, lang, province),
             ]
             dispatcher.utter_message(text="\n".join(lines))
@@ -187,6 +197,29 @@ class ActionFindService(CatalogueAction):
             SlotSet("last_place", place_text or place.name),
             SlotSet("last_location_id", first),
         ]
+
+    def _overview_lines(self, service: Service, lang: str) -> List[str]:
+        """Who may qualify (the first rule, sourced), the ways to apply without a trip, and what else to ask."""
+        facts = self.catalogue().facts(service.id)
+        lines: List[str] = []
+        if facts.criteria:
+            first = facts.criteria[0]
+            lines += [say("eligibility_for", lang, service=service.name.get(lang)), f"• {first.rule.get(lang)}"]
+            lines += ActionServiceFacts.sources([first], lang)
+        lines += [*remote_lines(service, remote_channels(service), lang), say("in_person_too", lang)]
+        known = [
+            topic
+            for topic, rows in (
+                ("documents", facts.documents),
+                ("fees", facts.costs),
+                ("processing_time", facts.processing_times),
+                ("eligibility", facts.criteria),
+            )
+            if rows
+        ]
+        if known:
+            lines.append(say("ask_me_about", lang, topics=listed([TOPICS[topic][lang] for topic in known], lang)))
+        return lines
 
     @staticmethod
     def _names_only_an_organization(tracker: Tracker) -> bool:

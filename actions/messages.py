@@ -69,6 +69,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "There is no office offering it within {km} km of {place}.",
         "fr": "Aucun bureau n'offre ce service à moins de {km} km de {place}.",
     },
+    "ask_me_about": {"en": "I can also tell you {topics}.", "fr": "Je peux aussi vous dire {topics}."},
     "in_person_too": {
         "en": "You can also go in person: tell me your city or postal code and I'll find the nearest office.",
         "fr": "Vous pouvez aussi y aller en personne : donnez-moi votre ville ou votre code postal et je trouverai le bureau le plus proche.",
@@ -279,6 +280,13 @@ LEVELS = {
     "territorial": {"en": "territorial", "fr": "territorial"},
     "municipal": {"en": "municipal", "fr": "municipal"},
     "indigenous": {"en": "Indigenous", "fr": "autochtone"},
+}
+# What else a client may ask about a service, as "I can also tell you ..." lists it.
+TOPICS = {
+    "documents": {"en": "what to bring to apply", "fr": "quoi apporter pour faire la demande"},
+    "fees": {"en": "what it costs", "fr": "ce que ça coûte"},
+    "processing_time": {"en": "how long it takes", "fr": "les délais de traitement"},
+    "eligibility": {"en": "who may qualify", "fr": "qui peut être admissible"},
 }
 CHANNELS = {
     "in_person": {"en": "in person", "fr": "en personne"},

@@ -108,6 +108,12 @@ def phone_lines(phones: Sequence[Phone], voice_key: str, lang: str) -> List[str]
     ]
 
 
+def listed(items: Sequence[str], lang: str) -> str:
+    """ "a, b and c" / "a, b et c"."""
+    joiner = " et " if lang == "fr" else " and "
+    return joiner.join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
 def channel_list(service: Service, lang: str) -> str:
     return ", ".join(CHANNELS[c][lang] for c in service.channels)
 

@@ -129,7 +129,7 @@ class ActionServiceFacts(CatalogueAction):
                 say("eligibility_for", lang, service=name),
                 *(f"• {c.rule.get(lang)}" for c in facts.criteria),
                 *decided,
-                *self._sources(facts.criteria, lang),
+                *self.sources(facts.criteria, lang),
                 say("quick_check", lang),
             ]
         return self._grouped(service, facts.documents, lang)
@@ -146,7 +146,7 @@ class ActionServiceFacts(CatalogueAction):
             if variant and len(by_variant) > 1:
                 lines.append(say("variant", lang, variant=variant))
             lines += [f"• {fact.text.get(lang)}" for fact in facts]
-        return self._capped(lines, service, lang) + self._sources(documents, lang)
+        return self._capped(lines, service, lang) + self.sources(documents, lang)
 
     def _listed(
         self,
@@ -161,7 +161,7 @@ class ActionServiceFacts(CatalogueAction):
         if not rows:
             return self._missing(missing, service, lang, fallback)
         lines = [say(header, lang, service=service.name.get(lang)), *map(line, rows)]
-        return self._capped(lines, service, lang) + self._sources(rows, lang)
+        return self._capped(lines, service, lang) + self.sources(rows, lang)
 
     @staticmethod
     def _missing(key: str, service: Service, lang: str, fallback: Bilingual) -> List[str]:
@@ -184,7 +184,7 @@ class ActionServiceFacts(CatalogueAction):
         return lines[:MAX_LINES] + [say("more_on_page", lang, url=service.url.get(lang))]
 
     @staticmethod
-    def _sources(rows: Iterable[Sourced], lang: str) -> List[str]:
+    def sources(rows: Iterable[Sourced], lang: str) -> List[str]:
         """One line per official page: when it was checked, or that it was not."""
         checked: Dict[str, Optional[date]] = {}
         for row in rows:

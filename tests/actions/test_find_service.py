@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from actions.find_service import ActionFindService
 
 from .conftest import make_tracker, run_action
@@ -39,7 +41,9 @@ def test_french_question_gets_a_french_answer() -> None:
 
 
 def test_missing_place_is_asked_for_and_remembered() -> None:
-    asked = run_action(ActionFindService(), make_tracker("I need a SIN", "find_service", [("service", "SIN")]))
+    asked = run_action(
+        ActionFindService(), make_tracker("where do I go for a SIN?", "find_service", [("service", "SIN")])
+    )
     assert "Where are you?" in asked.text
     assert asked.slot("awaiting") == "place" and asked.slot("last_service_id") == "gc-1292"
 
@@ -49,6 +53,22 @@ def test_missing_place_is_asked_for_and_remembered() -> None:
     )
     assert "Nearest offices to Calgary AB:" in answered.text
     assert answered.text.count("Calgary AB") >= 3
+
+
+@pytest.mark.parametrize(
+    "text,service,lang",
+    [
+        ("tell me about old age security", "old age security", "en"),
+        ("la sécurité de la vieillesse, c'est quoi?", "sécurité de la vieillesse", "fr"),
+    ],
+)
+def test_a_service_named_without_a_where_gets_an_overview_then_offices(text: str, service: str, lang: str) -> None:
+    outcome = run_action(
+        ActionFindService(), make_tracker(text, "find_service", [("service", service)], slots={"language": lang})
+    )
+    assert "65" in outcome.text and "canada.ca" in outcome.text  # who may qualify, with its source
+    assert ("tell me your city" if lang == "en" else "donnez-moi votre ville") in outcome.text
+    assert outcome.slot("awaiting") == "place" and outcome.slot("last_service_id") == "gc-1001"
 
 
 def test_how_to_apply_gives_the_ways_to_apply_first_and_offers_offices() -> None:
