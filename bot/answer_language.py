@@ -82,6 +82,7 @@ def choose(
 ) -> Dict[str, Optional[str]]:
     """New values of the slots language, language_choice and page_language.
 
+    current: the language of the conversation so far; None before the client's first message.
     asked: the language the NLU model read from a change_language request, if any.
     """
     page = metadata.get("language") if metadata.get("language") in LANGUAGES else None
@@ -94,6 +95,8 @@ def choose(
         return {"language": choice, "language_choice": choice, "page_language": page or last_page}
     detected, confidence = detect(text)
     clues = sum(w in _FRENCH or w in _ENGLISH for w in fold(text).split()) + len(_ACCENTS.findall(text or ""))
-    clear = detected is not None and confidence >= 0.75 and clues >= 2  # one word ("passport") is no sentence
+    # One word ("passport") is no sentence to switch languages on mid-conversation; but as the first
+    # message, with nothing said before, "passeport" is all the evidence there is.
+    clear = detected is not None and confidence >= 0.75 and (clues >= 2 or current is None)
     language = detected if clear else (page or current or DEFAULT)
     return {"language": language, "language_choice": None, "page_language": page or last_page}

@@ -43,6 +43,11 @@ def awaits_language(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+def said_before(tracker: DialogueStateTracker) -> bool:
+    """Whether the client said anything before the latest message (the slot's initial value is no evidence)."""
+    return sum(isinstance(event, UserUttered) for event in tracker.events) > 1
+
+
 def language_events(tracker: DialogueStateTracker) -> List[SlotSet]:
     """The slot changes deciding the answer language of the latest message."""
     message = tracker.latest_message
@@ -54,7 +59,7 @@ def language_events(tracker: DialogueStateTracker) -> List[SlotSet]:
     decided = choose(
         message.text or "",
         message.metadata or {},
-        tracker.get_slot("language"),
+        tracker.get_slot("language") if said_before(tracker) else None,
         tracker.get_slot("language_choice"),
         tracker.get_slot("page_language"),
         asked,

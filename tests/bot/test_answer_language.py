@@ -59,3 +59,8 @@ def test_page_switch_overrides_an_earlier_explicit_choice() -> None:
 
 def test_clear_french_wins_on_an_english_page() -> None:
     assert choose("je viens d'avoir un bébé", {"language": "en"}, "en", None, "en")["language"] == "fr"
+
+
+def test_one_word_decides_only_as_the_first_message() -> None:
+    assert choose("passeport", {}, None, None, None)["language"] == "fr"
+    assert choose("passeport", {}, "en", None, None)["language"] == "en"

@@ -63,3 +63,9 @@ def test_later_predictions_of_the_same_turn_keep_the_decision(policy: AnswerLang
 
 def test_nothing_changes_when_the_language_is_already_right(policy: AnswerLanguagePolicy) -> None:
     assert decided(policy, tracker(said("where can I renew my passport?"))) == {}
+
+
+def test_a_first_message_of_one_french_word_is_answered_in_french(policy: AnswerLanguagePolicy) -> None:
+    assert decided(policy, tracker(said("passeport")))["language"] == "fr"
+    later = tracker(said("where can I get a passport?"), ActionExecuted("action_find_service"), said("passeport"))
+    assert decided(policy, later) == {}
