@@ -23,6 +23,8 @@ from services_catalog.model import ServiceMatch
 from services_catalog.text_index import query_terms
 
 PLACE_ENTITIES = ("place", "postal_code")
+# What is left of "my health card number is [health-card-number]" to name a service: "health card".
+DATA_WORDS = re.compile(r"\[[\w-]+\]|\b(?:my|mon|ma|mes|is|est|number|num[ée]ro|no)\b|[:=#]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,11 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
         rest = rest.replace(str(entity["value"]), " ")
     if place_text:
         rest = rest.replace(place_text, " ")
-    return _distinct(service_readings(message) + ([rest] if query_terms(rest) else []))
+    readings = _distinct(service_readings(message) + ([rest] if query_terms(rest) else []))
+    # "my health card number is [health-card-number], how do I renew it?": when nothing else names a
+    # service, the data the client gave names what the request is about.
+    mentioned = DATA_WORDS.sub(" ", " ".join(m.group(0) for m in MASKED_MENTION.finditer(text)))
+    return readings or ([mentioned] if query_terms(mentioned) else [])
 
 
 # How clients ask about documents, fees, delays and eligibility: the question, not the service.
@@ -124,8 +130,8 @@ NOT_PLACES = {"english", "french", "anglais", "français", "francais", "person",
 def _untagged_place(message: Dict[str, Any]) -> Optional[str]:
     text = message.get("text") or ""
     found = UNTAGGED_PLACE.search(text)
-    if not found or found.group(1).lower() in NOT_PLACES:
-        return None
+    if not found or found.group(1).lower() in NOT_PLACES or provinces_in_text(found.group(1)):
+        return None  # a province says where, but is no place to measure distances from
     tagged = [e for e in message.get("entities") or [] if _has_span(e)]
     if any(e["start"] < found.end(1) and found.start(1) < e["end"] for e in tagged):
         return None

@@ -25,9 +25,10 @@ EMAIL_MASK = "[e-mail]"
 HEALTH_CARD_MASK = (
     "[health-card-number]"  # one token: "[health card]" taught the model the service words are no service
 )
+PASSPORT_MASK = "[passport-number]"
 ADDRESS_MASK = "[address]"
 NUMBER_MASK = "[number]"
-MASKS = (SIN_MASK, PHONE_MASK, EMAIL_MASK, HEALTH_CARD_MASK, ADDRESS_MASK, NUMBER_MASK)
+MASKS = (SIN_MASK, PHONE_MASK, EMAIL_MASK, HEALTH_CARD_MASK, PASSPORT_MASK, ADDRESS_MASK, NUMBER_MASK)
 # "my SIN is [SIN]", "mon courriel est [e-mail]": the words that introduce a masked value name the data,
 # not the service the client wants, so readers of the request leave the whole mention out.
 MASKED_MENTION = re.compile(
@@ -44,6 +45,8 @@ SIN_WORDS = re.compile(r"\b(?:sin|nas|social insurance|assurance sociale)\b", re
 # other provinces' 9-10 digit numbers; any run of 8 or more digits is masked in the end anyway.
 RAMQ = re.compile(r"\b[A-Za-z]{4}[ -]?\d{4}[ -]?\d{4}\b")
 ONTARIO_HEALTH = re.compile(r"\b\d{4}[ -]?\d{3}[ -]?\d{3}[ -]?[A-Za-z]{2}\b")
+# A Canadian passport number: two letters, six digits ("GA123456").
+PASSPORT_NUMBER = re.compile(r"\b[A-Za-z]{2}\d{6}\b")
 LONG_NUMBER = re.compile(r"(?<!\w)\d(?:[ -]?\d){7,}(?!\w)")
 STREET_TYPES = (
     "street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|crescent|cres|court|ct|lane|ln|way|place|pl|"
@@ -87,12 +90,14 @@ def _phones(text: str) -> List[Tuple[int, int, str]]:
 
 
 def mask_personal_data(text: str) -> str:
-    """`text` with SINs, phone numbers, e-mail addresses, health card numbers and street addresses masked."""
+    """`text` with SINs, phone numbers, e-mail addresses, health card and passport numbers and street addresses
+    masked."""
     text = EMAIL.sub(EMAIL_MASK, text)
     spans = _sins(text)
     spans += [
         (m.start(), m.end(), HEALTH_CARD_MASK) for pattern in (RAMQ, ONTARIO_HEALTH) for m in pattern.finditer(text)
     ]
+    spans += [(m.start(), m.end(), PASSPORT_MASK) for m in PASSPORT_NUMBER.finditer(text)]
     text = _replace(text, spans)
     text = _replace(text, _phones(text))
     text = LONG_NUMBER.sub(NUMBER_MASK, text)

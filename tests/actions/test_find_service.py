@@ -239,3 +239,16 @@ def test_a_service_the_model_did_not_tag_is_found_in_the_message() -> None:
     )
     assert outcome.slot("last_service_id") == "ab-hunting-licence", outcome.text
     assert "Red Deer" in outcome.text
+
+
+def test_the_personal_data_names_the_service_when_nothing_else_does() -> None:
+    text = "my health card number is [health-card-number], how do I renew it in Ontario?"
+    outcome = run_action(ActionFindService(), make_tracker(text, "find_service"))
+    assert outcome.text.startswith("Renew or replace an Ontario health card")
+    assert "[health-card-number]" not in outcome.text
+
+
+def test_data_mentioned_beside_a_request_names_nothing() -> None:
+    text = "my SIN is [SIN] and I need a passport in Calgary"
+    outcome = run_action(ActionFindService(), make_tracker(text, "find_service", [("service", "passport")]))
+    assert outcome.text.startswith("Canadian Passport") and "[SIN]" not in outcome.text

@@ -16,6 +16,7 @@ from bot.privacy import mask_personal_data
         ("write to jo.doe+x@example.ca please", "write to [e-mail] please"),
         ("my health card 1234-567-890-AB expired", "my health card [health-card-number] expired"),
         ("carte RAMQ ABCD 1234 5678 perdue", "carte RAMQ [health-card-number] perdue"),
+        ("passport number GA123456 expires soon", "passport number [passport-number] expires soon"),
         ("I live at 123 Main Street in Ottawa", "I live at [address] in Ottawa"),
         ("j'habite au 1234 rue Sainte-Catherine à Montréal", "j'habite au [address] à Montréal"),
     ],
