@@ -559,7 +559,11 @@ class Catalogue:
         index = self.snapshot().life_event_index
         held = [hit for text in texts for hit in index.phrases_in(text)]
         if held:
-            return self.snapshot().life_events[min(held, key=lambda hit: (-hit.score, hit.key)).key]
+            longest = max(hit.score for hit in held)
+            tied = {hit.key for hit in held if hit.score == longest}
+            # "my mom died, she had a pension" holds "died" and "pension": the whole message decides.
+            ranked = {hit.key: hit.score for text in texts for hit in index.search(text, len(tied) + 5, min_score=0.0)}
+            return self.snapshot().life_events[min(tied, key=lambda key: (-ranked.get(key, 0.0), key))]
         for text in texts:
             for hit in index.search(text, 1, min_score=LIFE_EVENT_MIN):
                 return self.snapshot().life_events[hit.key]

@@ -69,6 +69,7 @@ def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogu
         (["ma mère est décédée"], "death-of-a-family-member"),
         (["we're getting married in june"], "getting-married"),
         (["my wife and I are separating"], None),  # no separation event in the catalogue: not a death
+        (["my mom died, she had a pension"], "death-of-a-family-member"),  # "pension" names retiring too
     ],
 )
 def test_a_life_event_is_named_by_a_phrase_the_message_holds(
