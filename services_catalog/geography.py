@@ -126,6 +126,8 @@ _PROVINCES_IN_TEXT = {
 MAX_PLACE_WORDS = 4
 # Place names that are ordinary words at the end of a request ("where to go", "for my family").
 _NOT_PLACES = frozenset("go help now please family office here there today home work".split())
+_TOWN_BEFORE = frozenset("downtown uptown centre-ville".split())
+_TOWN_AFTER = frozenset("office offices service passport centre center".split())
 
 # Canada's extent, with a margin: used to reject swapped or mistyped coordinates.
 CANADA_LAT = (41.6, 83.2)
@@ -338,11 +340,15 @@ class Gazetteer:
                 after_preposition = position > 0 and tokens[position - 1] in PLACE_PREPOSITIONS
                 capitalised = raw[position][:1].isupper() and position > 0
                 last = position + size == len(tokens) or position + size in provinces
+                # "the downtown calgary office", "kelowna office": lowercase, yet clearly the office's town.
+                at_office = (position > 0 and tokens[position - 1] in _TOWN_BEFORE) or (
+                    position + size < len(tokens) and tokens[position + size] in _TOWN_AFTER
+                )
                 several = len(key.split()) > 1
                 if (
                     len(words) == size
                     and key in index
-                    and (after_preposition or capitalised or last or several)
+                    and (after_preposition or capitalised or last or several or at_office)
                     and key not in _NOT_PLACES
                 ):
                     best = index[key][0]

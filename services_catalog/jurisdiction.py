@@ -19,6 +19,9 @@ from services_catalog.geography import Place, gazetteer, provinces_in_text, sent
 # only a typed "à" counts.
 _TOWARDS = frozenset("to into towards vers en au aux à dans pour".split())
 _FROM = frozenset("from de du des".split())
+# "le bureau de Gatineau", "Service Canada de Notre-Dame-de-Lourdes": after these, "de" names whose
+# office it is, not where someone comes from.
+_OFFICE_OF = frozenset("bureau bureaux centre canada ontario passeports passeport service point ville hotel".split())
 _ARTICLES = frozenset("l la le les the".split())
 
 
@@ -75,9 +78,9 @@ def _mentions(text: str) -> List[_Mention]:
             before -= 1
         typed = words[before][0].lower() if before >= 0 else ""
         folded = words[before][1] if before >= 0 else ""
+        owner = words[before - 1][1] if before >= 1 else ""
+        origin = folded in _FROM and owner not in _OFFICE_OF
         mentions.append(
-            _Mention(
-                position, code, place, typed in _TOWARDS or (folded in _TOWARDS and folded != "a"), folded in _FROM
-            )
+            _Mention(position, code, place, typed in _TOWARDS or (folded in _TOWARDS and folded != "a"), origin)
         )
     return mentions

@@ -76,3 +76,11 @@ def test_the_service_canada_office_in_a_town_is_that_towns(real_catalogue: Catal
 def test_an_office_named_without_a_town_is_found_by_its_name(real_catalogue: Catalogue) -> None:
     office = real_catalogue.find_location("Ottawa City Hall")
     assert office is not None and office.id == "ottawa-city-hall"
+
+
+def test_an_office_of_a_town_is_no_origin_and_a_lowercase_town_beside_office_is_a_town() -> None:
+    lourdes = whereabouts("le centre Service Canada de Notre-Dame-de-Lourdes au Manitoba?")
+    assert lourdes.place is not None and lourdes.province == "MB"
+    downtown = whereabouts("will the service canada downtown calgary be open on christmas day")
+    assert downtown.place is not None and downtown.place.name == "Calgary"
+    assert whereabouts("je déménage de Gatineau à Ottawa").province == "ON"  # "de" after a verb: the origin
