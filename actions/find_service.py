@@ -206,14 +206,18 @@ class ActionFindService(CatalogueAction):
             first = facts.criteria[0]
             lines += [say("eligibility_for", lang, service=service.name.get(lang)), f"• {first.rule.get(lang)}"]
             lines += ActionServiceFacts.sources([first], lang)
-        lines += [*remote_lines(service, remote_channels(service), lang), say("in_person_too", lang)]
+        # Online first (no trip), then the offer to find an office, then the "also" channels.
+        channels = remote_channels(service)
+        online = [say("online", lang, url=service.url.get(lang))] if "online" in channels and service.url else []
+        others = remote_lines(service, [channel for channel in channels if channel != "online"], lang)
+        lines += [*online, say("in_person_ask", lang), *others]
         known = [
             topic
             for topic, rows in (
                 ("documents", facts.documents),
                 ("fees", facts.costs),
                 ("processing_time", facts.processing_times),
-                ("eligibility", facts.criteria),
+                ("eligibility", facts.criteria[1:]),  # the first rule is shown above
             )
             if rows
         ]

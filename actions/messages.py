@@ -70,9 +70,9 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "Aucun bureau n'offre ce service à moins de {km} km de {place}.",
     },
     "ask_me_about": {"en": "I can also tell you {topics}.", "fr": "Je peux aussi vous dire {topics}."},
-    "in_person_too": {
-        "en": "You can also go in person: tell me your city or postal code and I'll find the nearest office.",
-        "fr": "Vous pouvez aussi y aller en personne : donnez-moi votre ville ou votre code postal et je trouverai le bureau le plus proche.",
+    "in_person_ask": {
+        "en": "In person: tell me your city or postal code and I'll find the nearest office.",
+        "fr": "En personne : donnez-moi votre ville ou votre code postal et je trouverai le bureau le plus proche.",
     },
     "no_in_person": {"en": "This service is not offered in person.", "fr": "Ce service n'est pas offert en personne."},
     "office_line": {"en": "{n}. {name} — {km} km", "fr": "{n}. {name} — {km} km"},
