@@ -22,6 +22,7 @@ from actions.render import listed, office_lines, remote_lines, service_header
 from actions.service_facts import ActionServiceFacts
 from actions.service_names import (
     NamedService,
+    data_readings,
     misread_place,
     place_named,
     request_readings,
@@ -247,7 +248,11 @@ class ActionFindService(CatalogueAction):
             ]  # the reply to "which service?" is the service, whatever the model made of it
         else:
             readings = ([misread] if misread else []) + request_readings(message, place_text)
-        return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=4, near=place)
+        named = resolve_service(self.catalogue(), readings, latest_text(tracker), limit=4, near=place)
+        if named is None or not named.matches:
+            by_data = resolve_service(self.catalogue(), data_readings(message), latest_text(tracker), 4, place)
+            named = by_data if by_data is not None and by_data.matches else named
+        return named
 
     def _answer_lines(self, nearby: NearbyAnswer, place: Place, lang: str) -> List[str]:
         service = nearby.service

@@ -35,7 +35,9 @@ Sourced = Union[Fact, Cost, Criterion]
 
 
 def money(amount: float, lang: str) -> str:
-    """$160 / $12.50 in English, 160 $ / 12,50 $ in French, as each language writes amounts."""
+    """$160 / $12.50 in English, 160 $ / 12,50 $ in French, as each language writes amounts; "free" for 0."""
+    if amount == 0:
+        return "free" if lang == "en" else "gratuit"
     figure = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
     if lang == "fr":
         return figure.replace(",", " ").replace(".", ",") + " $"

@@ -82,11 +82,17 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
         rest = rest.replace(str(entity["value"]), " ")
     if place_text:
         rest = rest.replace(place_text, " ")
-    readings = _distinct(service_readings(message) + ([rest] if query_terms(rest) else []))
-    # "my health card number is [health-card-number], how do I renew it?": when nothing else names a
-    # service, the data the client gave names what the request is about.
-    mentioned = DATA_WORDS.sub(" ", " ".join(m.group(0) for m in MASKED_MENTION.finditer(text)))
-    return readings or ([mentioned] if query_terms(mentioned) else [])
+    return _distinct(service_readings(message) + ([rest] if query_terms(rest) else []))
+
+
+def data_readings(message: Dict[str, Any]) -> List[str]:
+    """What the personal data a client gave names: "my health card number is [health-card-number]" → "health card".
+
+    For a request whose other words name no service ("..., how do I renew it?"): the data then says
+    what the request is about.
+    """
+    mentioned = DATA_WORDS.sub(" ", " ".join(m.group(0) for m in MASKED_MENTION.finditer(message.get("text") or "")))
+    return [mentioned] if query_terms(mentioned) else []
 
 
 # How clients ask about documents, fees, delays and eligibility: the question, not the service.

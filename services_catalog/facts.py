@@ -19,6 +19,9 @@ from services_catalog.text_index import FUNCTION_WORDS, query_terms
 
 T = TypeVar("T")
 SHORTEST_PREFIX = 4
+QUESTION_WORDS = frozenset(
+    query_terms("fee fees cost costs price charge frais coût coûts prix tarif documents document délai délais")
+)
 
 
 def _shared(request: Set[str], variant: Bilingual) -> int:
@@ -35,7 +38,9 @@ def _shared(request: Set[str], variant: Bilingual) -> int:
 
 def closest(rows: Sequence[T], variant_of: Callable[[T], Bilingual], request: str) -> Tuple[T, ...]:
     """The rows whose variant best matches the request, with the rows that have no variant."""
-    words = set(query_terms(request, FUNCTION_WORDS))  # "renew" is a request word to search, a variant here
+    # "renew" is a request word to search, but a variant here; "fee" is the question, never a variant:
+    # in "passport fees" it would pick the extra-service rows, the only ones saying "(in addition to the fee)".
+    words = set(query_terms(request, FUNCTION_WORDS)) - QUESTION_WORDS
     scores = [(_shared(words, variant_of(row)) if variant_of(row) else None) for row in rows]
     best = max((s for s in scores if s is not None), default=0)
     if best == 0:

@@ -252,3 +252,9 @@ def test_data_mentioned_beside_a_request_names_nothing() -> None:
     text = "my SIN is [SIN] and I need a passport in Calgary"
     outcome = run_action(ActionFindService(), make_tracker(text, "find_service", [("service", "passport")]))
     assert outcome.text.startswith("Canadian Passport") and "[SIN]" not in outcome.text
+
+
+def test_the_data_names_the_service_when_the_other_words_find_none() -> None:
+    text = "mon numéro de passeport est [passport-number], il expire en mars, comment le renouveler?"
+    outcome = run_action(ActionFindService(), make_tracker(text, "find_service", slots={"language": "fr"}))
+    assert outcome.text.startswith("Passeport canadien")

@@ -20,6 +20,7 @@ def ask(text: str, intent: str, entities=(), slots: dict | None = None, lang: st
 def test_amounts_are_written_as_each_language_writes_them() -> None:
     assert (money(160, "en"), money(160, "fr")) == ("$160", "160 $")
     assert (money(1234.5, "en"), money(1234.5, "fr")) == ("$1,234.50", "1 234,50 $")
+    assert (money(0, "en"), money(0, "fr")) == ("free", "gratuit")
 
 
 def test_oas_at_60_says_65_and_who_decides_then_asks_one_question_with_buttons() -> None:

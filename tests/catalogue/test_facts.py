@@ -82,6 +82,8 @@ def test_a_fee_question_about_the_passport_is_about_the_service_with_fees(real_c
     chosen = real_catalogue.with_facts(found.matches, "fees")
     assert chosen is not None and chosen.id == "gc-1242"
     assert [c.amount for c in real_catalogue.facts(chosen.id, "adult 10 year").costs] == [160]
+    # The question's own word is no variant: "passport fees" gets every fee, the passports' own first.
+    assert [c.amount for c in real_catalogue.facts(chosen.id, "passport fees").costs][:3] == [160, 120, 57]
 
 
 def test_no_service_with_the_facts_asked_gives_none(real_catalogue) -> None:
