@@ -26,9 +26,10 @@ HEALTH_CARD_MASK = (
     "[health-card-number]"  # one token: "[health card]" taught the model the service words are no service
 )
 PASSPORT_MASK = "[passport-number]"
+BIRTH_DATE_MASK = "[date-of-birth]"
 ADDRESS_MASK = "[address]"
 NUMBER_MASK = "[number]"
-MASKS = (SIN_MASK, PHONE_MASK, EMAIL_MASK, HEALTH_CARD_MASK, PASSPORT_MASK, ADDRESS_MASK, NUMBER_MASK)
+MASKS = (SIN_MASK, PHONE_MASK, EMAIL_MASK, HEALTH_CARD_MASK, PASSPORT_MASK, BIRTH_DATE_MASK, ADDRESS_MASK, NUMBER_MASK)
 # "my SIN is [SIN]", "mon courriel est [e-mail]": the words that introduce a masked value name the data,
 # not the service the client wants, so readers of the request leave the whole mention out.
 MASKED_MENTION = re.compile(
@@ -45,9 +46,17 @@ SIN_WORDS = re.compile(r"\b(?:sin|nas|social insurance|assurance sociale)\b", re
 # other provinces' 9-10 digit numbers; any run of 8 or more digits is masked in the end anyway.
 RAMQ = re.compile(r"\b[A-Za-z]{4}[ -]?\d{4}[ -]?\d{4}\b")
 ONTARIO_HEALTH = re.compile(r"\b\d{4}[ -]?\d{3}[ -]?\d{3}[ -]?[A-Za-z]{2}\b")
+# A date said to be a birth date ("dob 14/07/1990", "né le 3 mars 1985"); other dates are questions
+# ("open on 2026-12-26?") and stay.
+BIRTH_DATE = re.compile(
+    r"\b((?:dob|d\.o\.b\.|birthday|date of birth|born on|born|date de naissance|n[ée]e? le|n[ée]e?)\s*:?\s*)"
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+[^\W\d]+\.?\s+\d{4}"
+    r"|[^\W\d]+\.?\s+\d{1,2},?\s+\d{4})",
+    re.IGNORECASE,
+)
 # A Canadian passport number: two letters, six digits ("GA123456").
 PASSPORT_NUMBER = re.compile(r"\b[A-Za-z]{2}\d{6}\b")
-LONG_NUMBER = re.compile(r"(?<!\w)\d(?:[ -]?\d){7,}(?!\w)")
+LONG_NUMBER = re.compile(r"(?<!\w)(?!\d{4}-\d{2}-\d{2}(?!\w))\d(?:[ -]?\d){7,}(?!\w)")  # an ISO date is a question
 STREET_TYPES = (
     "street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|crescent|cres|court|ct|lane|ln|way|place|pl|"
     "terrace|trail|parkway|pkwy|highway|hwy|circle|square|sq|row"
@@ -90,9 +99,10 @@ def _phones(text: str) -> List[Tuple[int, int, str]]:
 
 
 def mask_personal_data(text: str) -> str:
-    """`text` with SINs, phone numbers, e-mail addresses, health card and passport numbers and street addresses
-    masked."""
+    """`text` with SINs, phone numbers, e-mail addresses, health card and passport numbers, birth dates and
+    street addresses masked."""
     text = EMAIL.sub(EMAIL_MASK, text)
+    text = BIRTH_DATE.sub(lambda m: m.group(1) + BIRTH_DATE_MASK, text)
     spans = _sins(text)
     spans += [
         (m.start(), m.end(), HEALTH_CARD_MASK) for pattern in (RAMQ, ONTARIO_HEALTH) for m in pattern.finditer(text)

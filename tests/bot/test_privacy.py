@@ -17,6 +17,9 @@ from bot.privacy import mask_personal_data
         ("my health card 1234-567-890-AB expired", "my health card [health-card-number] expired"),
         ("carte RAMQ ABCD 1234 5678 perdue", "carte RAMQ [health-card-number] perdue"),
         ("passport number GA123456 expires soon", "passport number [passport-number] expires soon"),
+        ("Priya, dob 14/07/1990, my first EI payment", "Priya, dob [date-of-birth], my first EI payment"),
+        ("je suis née le 3 mars 1985 à Laval", "je suis née le [date-of-birth] à Laval"),
+        ("born on July 4, 1990", "born on [date-of-birth]"),
         ("I live at 123 Main Street in Ottawa", "I live at [address] in Ottawa"),
         ("j'habite au 1234 rue Sainte-Catherine à Montréal", "j'habite au [address] à Montréal"),
     ],
@@ -34,6 +37,8 @@ def test_personal_data_is_masked(typed: str, masked: str) -> None:
         "what happened in 2016?",
         "offices within 100 km",
         "I need 2 passports for 3 kids",
+        "is it open on 2026-12-26?",
+        "my baby was born in Ottawa",
     ],
 )
 def test_questions_are_kept(question: str) -> None:
