@@ -95,8 +95,8 @@ def choose(
         return {"language": choice, "language_choice": choice, "page_language": page or last_page}
     detected, confidence = detect(text)
     clues = sum(w in _FRENCH or w in _ENGLISH for w in fold(text).split()) + len(_ACCENTS.findall(text or ""))
-    # One word ("passport") is no sentence to switch languages on mid-conversation; but as the first
-    # message, with nothing said before, "passeport" is all the evidence there is.
-    clear = detected is not None and confidence >= 0.75 and (clues >= 2 or current is None)
+    # One word ("passport") is no sentence to switch languages on; but as the first message, with no page
+    # language and nothing said before, "passeport" is all the evidence there is.
+    clear = detected is not None and confidence >= 0.75 and (clues >= 2 or (current is None and page is None))
     language = detected if clear else (page or current or DEFAULT)
     return {"language": language, "language_choice": None, "page_language": page or last_page}

@@ -64,3 +64,4 @@ def test_clear_french_wins_on_an_english_page() -> None:
 def test_one_word_decides_only_as_the_first_message() -> None:
     assert choose("passeport", {}, None, None, None)["language"] == "fr"
     assert choose("passeport", {}, "en", None, None)["language"] == "en"
+    assert choose("passport", {"language": "fr"}, None, None, None)["language"] == "fr"  # the page says more

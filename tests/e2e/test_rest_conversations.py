@@ -52,7 +52,11 @@ def test_out_of_scope_gets_no_service(assistant: str) -> None:
 
 def test_asks_for_the_place_then_answers(assistant: str) -> None:
     turn = chat(assistant)
-    assert "Where are you?" in turn("I need a new SIN")
+    overview = turn("I need a new SIN")  # no "where": what it is and how to apply, then the offer of offices
+    assert "Online:" in overview and "tell me your city or postal code" in overview
+    assert "Calgary" in turn("Calgary")
+    turn = chat(assistant)
+    assert "Where are you?" in turn("where can I get a new SIN?")
     assert "Calgary" in turn("Calgary")
 
 
