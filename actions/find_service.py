@@ -249,7 +249,9 @@ class ActionFindService(CatalogueAction):
         else:
             readings = ([misread] if misread else []) + request_readings(message, place_text)
         named = resolve_service(self.catalogue(), readings, latest_text(tracker), limit=4, near=place)
-        if named is None or not named.matches:
+        if named is None or (not named.matches and not service_readings(message)):
+            # Nothing named a service ("mon numéro de passeport est [passport-number], comment le renouveler?"),
+            # not "a unicorn licence": that request was for something, just not something we know.
             by_data = resolve_service(self.catalogue(), data_readings(message), latest_text(tracker), 4, place)
             named = by_data if by_data is not None and by_data.matches else named
         return named

@@ -258,3 +258,9 @@ def test_the_data_names_the_service_when_the_other_words_find_none() -> None:
     text = "mon numéro de passeport est [passport-number], il expire en mars, comment le renouveler?"
     outcome = run_action(ActionFindService(), make_tracker(text, "find_service", slots={"language": "fr"}))
     assert outcome.text.startswith("Passeport canadien")
+
+
+def test_a_service_we_do_not_know_is_not_replaced_by_the_data_mentioned() -> None:
+    text = "my SIN is [SIN] and I need a unicorn licence"
+    outcome = run_action(ActionFindService(), make_tracker(text, "find_service", [("service", "unicorn licence")]))
+    assert "unicorn licence" in outcome.text and outcome.slot("answer_status")["status"] == "no_service"

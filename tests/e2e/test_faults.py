@@ -29,7 +29,7 @@ def laptop(real_catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) 
 def test_a_locked_tracker_store_gets_a_visible_error_then_the_conversation_goes_on(laptop) -> None:
     running, workdir = laptop
     client = Conversation(running.url)
-    assert "Where are you?" in text_of(client.say("I need a new SIN"))
+    assert "tell me your city or postal code" in text_of(client.say("I need a new SIN"))
     lock = sqlite3.connect(workdir / "tracker.db", isolation_level=None)
     lock.execute("BEGIN EXCLUSIVE")
     try:
@@ -49,7 +49,7 @@ def test_a_locked_tracker_store_gets_a_visible_error_then_the_conversation_goes_
 def test_a_rasa_restart_keeps_the_conversation(real_catalogue: Catalogue, tmp_path: Path) -> None:
     with started_assistant(tmp_path, catalogue_url=real_catalogue.url) as running:
         client = Conversation(running.url)
-        assert "Où êtes-vous" in text_of(client.say("J'ai besoin d'un numéro d'assurance sociale"))
+        assert "donnez-moi votre ville" in text_of(client.say("J'ai besoin d'un numéro d'assurance sociale"))
     with started_assistant(tmp_path, catalogue_url=real_catalogue.url) as running:
         client.base_url = running.url
         answer = text_of(client.say("Calgary"))

@@ -81,7 +81,7 @@ def test_two_rasa_processes_answer_concurrent_conversations_kept_in_postgresql(p
     with ThreadPoolExecutor(max_workers=20) as pool:
         conversations = list(pool.map(lambda _: sin_then_place(running.url), range(40)))
     for _, first, second in conversations:
-        assert "Where are you?" in first
+        assert "tell me your city or postal code" in first
         assert "Calgary" in second and "Service Canada" in second
     with create_engine(database).connect() as conn:
         stored = {row[0] for row in conn.execute(text("SELECT DISTINCT sender_id FROM events"))}
@@ -94,7 +94,7 @@ def test_two_rasa_processes_answer_concurrent_conversations_kept_in_postgresql(p
 def test_a_postgresql_restart_loses_no_context(production) -> None:
     running, database = production
     client = Conversation(running.url)
-    assert "Where are you?" in text_of(client.say("I need a new SIN"))
+    assert "tell me your city or postal code" in text_of(client.say("I need a new SIN"))
     assert terminate_connections(database) >= 1  # every pooled connection of both workers is now dead
     answer = text_of(client.say("Calgary"))
     assert "Calgary" in answer and "Service Canada" in answer
@@ -103,7 +103,7 @@ def test_a_postgresql_restart_loses_no_context(production) -> None:
 def test_a_redis_restart_is_invisible_to_clients(production) -> None:
     running, _ = production
     client = Conversation(running.url)
-    assert "Where are you?" in text_of(client.say("I need a new SIN"))
+    assert "tell me your city or postal code" in text_of(client.say("I need a new SIN"))
     assert redis.Redis.from_url(REDIS).client_kill_filter(_type="normal", skipme=True) >= 1
     answer = text_of(client.say("Calgary"))
     assert "Calgary" in answer and "Service Canada" in answer
