@@ -29,6 +29,7 @@ from actions.service_names import (
     resolve_service,
     service_readings,
 )
+from bot.question_words import FOLLOW_UP
 from services_catalog.catalogue import remote_channels
 from services_catalog.geography import Place
 from services_catalog.model import NearbyAnswer, Service
@@ -49,9 +50,6 @@ ASKS_WHERE = re.compile(
     re.IGNORECASE,
 )
 PLACE_QUESTIONS = {"find_office": ActionFindOffice, "outreach": ActionOutreach, "facts": ActionServiceFacts}
-# "and a health card?", "et pour un NAS?" right after a question about documents, fees, delays or eligibility
-# ask that question again about another service, not where to get it.
-FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|same for|et|pis|puis|aussi|quant [aà])\b", re.IGNORECASE)
 
 
 class ActionFindService(CatalogueAction):
@@ -63,11 +61,9 @@ class ActionFindService(CatalogueAction):
         if awaiting in PLACE_QUESTIONS and latest_entity(tracker, "service") is None:
             # The client is answering another action's "which place?": that action finishes the job.
             return PLACE_QUESTIONS[awaiting]().answer(dispatcher, tracker, lang)
-        if (
-            tracker.get_slot("last_question")
-            and FOLLOW_UP.match(latest_text(tracker))
-            and service_readings(tracker.latest_message or {})
-        ):
+        if tracker.get_slot("last_question") and FOLLOW_UP.match(latest_text(tracker)):
+            # "and a health card?", "and for my kid?", "pis en Ontario?" right after a question about
+            # documents, fees, delays or eligibility ask that question again, not where to go.
             return ActionServiceFacts().answer(dispatcher, tracker, lang)
         if self._names_only_an_organization(tracker):  # "Service Canada in Iqaluit": an office, not a service
             return ActionFindOffice().answer(dispatcher, tracker, lang)
@@ -125,7 +121,9 @@ class ActionFindService(CatalogueAction):
             return [SlotSet("awaiting", "service")]
         if place is None:
             return self.respond(dispatcher, remembered, place, place_text, lang)
-        service = self.catalogue().for_place(remembered, tracker.get_slot("last_request") or "", place)
+        service = self.catalogue().for_province(
+            remembered, tracker.get_slot("last_request") or "", place.province or "", place
+        )
         if service is None:
             dispatcher.utter_message(
                 text=say("not_in_province", lang, service=remembered.name.get(lang), place=place.name)

@@ -21,6 +21,7 @@ from actions.eligibility import check_turn
 from actions.messages import CHANNELS, say
 from actions.service_names import NamedService, fact_readings, resolve_service, service_readings
 from services_catalog.geography import Place
+from services_catalog.jurisdiction import whereabouts
 from services_catalog.model import Bilingual, Cost, Criterion, Fact, Service, ServiceFacts
 
 # The question each intent asks; kept in the last_question slot so that "and a health card?" asks it again.
@@ -62,10 +63,11 @@ class ActionServiceFacts(CatalogueAction):
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
             return [SlotSet("last_question", question), status("asked")]
         events: Events = [SlotSet("last_question", question), SlotSet("last_service_id", service.id)]
+        if named and named.matches:  # the words "and in Ontario?" will look for there
+            events.append(SlotSet("last_request", latest_text(tracker)))
         if needs_province:
             dispatcher.utter_message(text=say("ask_province", lang, service=service.name.get(lang)))
-            request = SlotSet("last_request", latest_text(tracker))
-            return events + [request, SlotSet("awaiting", "facts"), SlotSet("last_place", None)]
+            return events + [SlotSet("awaiting", "facts"), SlotSet("last_place", None)]
         facts = self.catalogue().facts(service.id, latest_text(tracker))
         if question == "eligibility" and facts.criteria:
             rules = [] if latest_entity(tracker, "eligibility_answer") else self.lines(question, service, facts, lang)
@@ -94,13 +96,16 @@ class ActionServiceFacts(CatalogueAction):
     def _service(
         self, tracker: Tracker, place: Optional[Place], named: Optional[NamedService], chosen: Optional[Service]
     ) -> Tuple[Optional[Service], bool]:
-        """The service named now (for the client's province), else the last one, moved to the place named now."""
+        """The service named now (for the client's province), else the last one, moved to the place or
+        province named now ("and in Ontario?" names no town)."""
         if named and named.matches:
             return chosen or named.matches[0].service, named.needs_province
         last = self.last_service(tracker)
-        if last is None or place is None:
+        province = place.province if place else whereabouts(latest_text(tracker)).province
+        if last is None or province is None:
             return last, False
-        return self.catalogue().for_place(last, tracker.get_slot("last_request") or "", place) or last, False
+        request = tracker.get_slot("last_request") or ""
+        return self.catalogue().for_province(last, request, province, place) or last, False
 
     def lines(self, question: str, service: Service, facts: ServiceFacts, lang: str) -> List[str]:
         name = service.name.get(lang)

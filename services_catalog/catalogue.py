@@ -55,6 +55,9 @@ CITY_KM = 50.0  # a city's services are for clients this close to one of the cit
 SAME_CITY_KM = 5.0  # two cities' offices this close to each other's distance from a client: both may be home
 TOWN_KM = 30.0  # an office "in" a town named by a client is at most this far from the town's centre
 AMBIGUOUS_GAP = 0.04  # matches this close to the best are offered as a choice rather than guessed
+NAME_MATCH = 0.6  # an office's name matched this well is the office the words name
+WEAK_NAME_MATCH = 0.15  # below this no office is named, however far ahead of the others
+STANDS_OUT = 1.4  # how far ahead of the next office a weaker match must be
 FACT_GAP = 0.15  # a match this close to the best, with the facts asked for, is the one a fact question means
 FACT_KINDS = {
     "documents": "documents",
@@ -93,6 +96,12 @@ def _general_first(close: List[ServiceMatch], message: str) -> List[ServiceMatch
 
     general = [m for m in close if not any(specialises(m, o) for o in close if o is not m)]
     return general or close
+
+
+def _stands_out(hits: List[Hit]) -> bool:
+    """A weak best match well ahead of the next: the words name that one, not a kind of office."""
+    runner_up = hits[1].score if len(hits) > 1 else 0.0
+    return hits[0].score >= WEAK_NAME_MATCH and hits[0].score >= STANDS_OUT * runner_up
 
 
 def _within_reach(match: ServiceMatch) -> bool:
@@ -274,7 +283,12 @@ class Catalogue:
         return self._matches(hits, limit, province, near)
 
     def resolve_request(
-        self, readings: Sequence[str], message: str, named_place: Optional[Place] = None, limit: int = 4
+        self,
+        readings: Sequence[str],
+        message: str,
+        named_place: Optional[Place] = None,
+        limit: int = 4,
+        province: Optional[str] = None,
     ) -> Resolution:
         """What to answer a request: one service, a choice between services, or "where do you live?".
 
@@ -283,9 +297,12 @@ class Catalogue:
         about as good as the best and within reach are a genuine choice; and when they are
         several provinces' versions of one service and the client's province is unknown, the
         right answer is to ask where they live, not to list every province's variant (nor to offer one
-        province's services as choices to a client who may live in another).
+        province's services as choices to a client who may live in another). `province` is one the
+        conversation already settled, for a message that names none.
         """
         where = whereabouts(message, named_place)
+        if where.province is None and province is not None:
+            where = Whereabouts(where.place, province)
         # Where the client is decided the jurisdiction; as words it would only favour services named
         # after the town ("Dog licence (Halifax)" for "moved to Halifax, switch my licence").
         matches = self.search_request(readings, gazetteer().without_places(message), limit, where.place, where.province)
@@ -360,18 +377,20 @@ class Catalogue:
             self._geometry = Geometry(snap)
         return self._geometry
 
-    def for_place(self, service: Service, request: str, place: Place) -> Optional[Service]:
-        """The service a client asked about, for a new place ("and in Halifax?").
+    def for_province(
+        self, service: Service, request: str, province: str, near: Optional[Place] = None
+    ) -> Optional[Service]:
+        """The service a client asked about, for a new place ("and in Halifax?", "and in Ontario?").
 
-        Federal services, and those of the place's own province, stay what they are; a
-        provincial or city service becomes that province's own version, found by asking the
-        client's words again there; None when that province has nothing like it.
+        Federal services, and those of the new province, stay what they are; a provincial or
+        city service becomes that province's own version, found by asking the client's words again
+        there (near the town, when one was named); None when that province has nothing like it.
         """
-        if service.organization.state_province in (None, place.province):
+        if service.organization.state_province in (None, province):
             return service
         # The old place's names ("in Winnipeg", "Manitoba Health Card") would pull the search back there.
-        words = gazetteer().without_places(request or service.name.en)
-        found = self.resolve_request([words], words, place)
+        words = gazetteer().without_places(request or f"{service.name.en} {service.alternate_name.en}")
+        found = self.resolve_request([words], words, near, province=province)
         return found.matches[0].service if found.matches and not found.needs_province else None
 
     def service(self, service_id: str) -> Optional[Service]:
@@ -463,14 +482,25 @@ class Catalogue:
         snap = self.snapshot()
         place = place or whereabouts(text).place
         if place is None:
-            hits = snap.location_index.search(text, limit=10, min_score=0.6)
-            return [snap.locations[h.key] for h in hits if h.score >= hits[0].score - NAME_TIE]
+            hits = snap.location_index.search(text, limit=10, min_score=0.0)
+            # A long message dilutes the building's name ("the passport office at Complexe Guy-Favreau,
+            # will it be open on New Year's Day"): a weaker match still counts when it stands out.
+            if not hits or not (hits[0].score >= NAME_MATCH or _stands_out(hits)):
+                return []
+            tied = [snap.locations[h.key] for h in hits if h.score >= hits[0].score - NAME_TIE]
+            # Equally good in several towns ("the passport office"): a kind of office, not one office.
+            return tied if len({loc.city for loc in tied}) == 1 else []
         asked = set(query_terms(text))
         km = {loc.id: distance for distance, loc in self._geometry_of(snap).distances_to_all(place)}
         in_town = [loc for loc in snap.locations.values() if km[loc.id] <= TOWN_KM]
         shared = {
             loc.id: len(
-                asked & set(query_terms(" ".join([loc.name.en, loc.name.fr, loc.address_1, loc.address_fr[0]])))
+                asked
+                & set(
+                    query_terms(
+                        " ".join([loc.name.en, loc.name.fr, loc.address_1, loc.address_2 or "", *loc.address_fr])
+                    )
+                )
             )
             for loc in in_town
         }
@@ -586,7 +616,10 @@ class Catalogue:
     def facts(self, service_id: str, request: str = "") -> ServiceFacts:
         """Documents, fees, processing times and eligibility criteria of a service, narrowed to the
         variant the request names (services_catalog.facts)."""
-        return for_request(self.snapshot().facts.get(service_id, ServiceFacts()), request)
+        snap = self.snapshot()
+        service = snap.services.get(service_id)
+        name = service.name if service else None
+        return for_request(snap.facts.get(service_id, ServiceFacts()), request, name, snap.service_index.expand)
 
     def with_facts(self, matches: Sequence[ServiceMatch], kind: str) -> Optional[Service]:
         """The service a question about its documents, fees, delays or eligibility (kind) is most likely about.

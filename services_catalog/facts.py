@@ -12,7 +12,7 @@ catalogue's, not the conversation's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Mapping, Optional, Sequence, Set, Tuple, TypeVar
+from typing import Callable, List, Mapping, Optional, Sequence, Set, Tuple, TypeVar
 
 from services_catalog.model import Bilingual, Criterion, ServiceFacts
 from services_catalog.text_index import FUNCTION_WORDS, query_terms
@@ -36,11 +36,8 @@ def _shared(request: Set[str], variant: Bilingual) -> int:
     )
 
 
-def closest(rows: Sequence[T], variant_of: Callable[[T], Bilingual], request: str) -> Tuple[T, ...]:
-    """The rows whose variant best matches the request, with the rows that have no variant."""
-    # "renew" is a request word to search, but a variant here; "fee" is the question, never a variant:
-    # in "passport fees" it would pick the extra-service rows, the only ones saying "(in addition to the fee)".
-    words = set(query_terms(request, FUNCTION_WORDS)) - QUESTION_WORDS
+def closest(rows: Sequence[T], variant_of: Callable[[T], Bilingual], words: Set[str]) -> Tuple[T, ...]:
+    """The rows whose variant best matches the request's words, with the rows that have no variant."""
     scores = [(_shared(words, variant_of(row)) if variant_of(row) else None) for row in rows]
     best = max((s for s in scores if s is not None), default=0)
     if best == 0:
@@ -48,11 +45,24 @@ def closest(rows: Sequence[T], variant_of: Callable[[T], Bilingual], request: st
     return tuple(row for row, score in zip(rows, scores) if score is None or score == best)
 
 
-def for_request(facts: ServiceFacts, request: str) -> ServiceFacts:
+def for_request(
+    facts: ServiceFacts,
+    request: str,
+    service_name: Optional[Bilingual] = None,
+    expand: Callable[[List[str]], List[str]] = list,
+) -> ServiceFacts:
+    """The facts of the variant the request names. `expand` applies the catalogue's synonyms, so "my kid"
+    picks the child's row as "my child" does."""
+    # "renew" is a request word to search, but a variant here; "fee" is the question, never a variant:
+    # in "passport fees" it would pick the extra-service rows, the only ones saying "(in addition to the fee)".
+    # Nor is the service's own name: "citizenship" in "how much is citizenship?" names the service, not
+    # the one fee row that says "right of citizenship fee".
+    naming = set(query_terms(f"{service_name.en} {service_name.fr}", FUNCTION_WORDS)) if service_name else set()
+    words = set(expand(query_terms(request, FUNCTION_WORDS))) - QUESTION_WORDS - naming
     return ServiceFacts(
-        documents=closest(facts.documents, lambda f: f.variant, request),
-        costs=closest(facts.costs, lambda c: c.option, request),
-        processing_times=closest(facts.processing_times, lambda f: f.variant, request),
+        documents=closest(facts.documents, lambda f: f.variant, words),
+        costs=closest(facts.costs, lambda c: c.option, words),
+        processing_times=closest(facts.processing_times, lambda f: f.variant, words),
         criteria=facts.criteria,
     )
 

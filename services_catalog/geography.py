@@ -128,6 +128,9 @@ MAX_PLACE_WORDS = 4
 _NOT_PLACES = frozenset("go help now please family office here there today home work".split())
 _TOWN_BEFORE = frozenset("downtown uptown centre-ville".split())
 _TOWN_AFTER = frozenset("office offices service passport centre center".split())
+# "rue Champlain", "sur Laurier", "Laurier street": a street, however many towns share its name.
+_STREET_BEFORE = frozenset("rue boulevard boul blvd avenue av ave chemin ch route rang sur".split())
+_STREET_AFTER = frozenset("street st avenue ave av road rd boulevard blvd drive dr way crescent".split())
 
 # Canada's extent, with a margin: used to reject swapped or mistyped coordinates.
 CANADA_LAT = (41.6, 83.2)
@@ -345,10 +348,14 @@ class Gazetteer:
                     position + size < len(tokens) and tokens[position + size] in _TOWN_AFTER
                 )
                 several = len(key.split()) > 1
+                street = (position > 0 and tokens[position - 1] in _STREET_BEFORE) or (
+                    position + size < len(tokens) and tokens[position + size] in _STREET_AFTER
+                )
                 if (
                     len(words) == size
                     and key in index
                     and (after_preposition or capitalised or last or several or at_office)
+                    and not street
                     and key not in _NOT_PLACES
                 ):
                     best = index[key][0]

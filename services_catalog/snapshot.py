@@ -253,7 +253,11 @@ def load_snapshot(conn: Connection) -> Snapshot:
             _reach(locations_by_service),
         ),
         location_index=TextIndex(
-            {loc.id: _named(loc.name, Bilingual(), loc.address_1, loc.city) for loc in locations.values()}
+            {
+                # The building is often what people name: "the passport office at Complexe Guy-Favreau".
+                loc.id: _named(loc.name, Bilingual(), loc.address_1, loc.address_2 or "", loc.address_fr[1], loc.city)
+                for loc in locations.values()
+            }
         ),
         bundle_index=TextIndex(
             {b.id: _named(b.name, aliases[b.id], b.description.en, b.description.fr) for b in bundles.values()},

@@ -116,7 +116,9 @@ class Synonyms:
     def __init__(self, pairs: Iterable[Tuple[str, str]]) -> None:
         self._rules: Dict[Tuple[str, ...], List[str]] = {}
         for term, expansion in pairs:
-            key = tuple(terms(term))
+            # Keyed as a search reads the query, without function words: "proof of citizenship" is
+            # searched as "proof citizenship", and a key keeping "of" would never match it.
+            key = tuple(query_terms(term) or terms(term))
             if key:
                 self._rules.setdefault(key, []).extend(terms(expansion))
         self._longest = max((len(k) for k in self._rules), default=0)
@@ -301,6 +303,10 @@ class TextIndex:
             if any(self._unknown(word) for word in qualifiers):
                 return True
         return False
+
+    def expand(self, words: Sequence[str]) -> List[str]:
+        """Query words with the catalogue's synonyms applied, as a search reads them."""
+        return self._synonyms.rewrite(words)
 
     def _unknown(self, word: str) -> bool:
         term = stem(word)

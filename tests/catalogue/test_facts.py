@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from services_catalog.facts import closest, eligibility_check, for_request
+import pytest
+
+from services_catalog.facts import eligibility_check, for_request
 from services_catalog.model import Bilingual, Cost, Criterion, ServiceFacts
 
 SOURCE = "https://www.canada.ca/en/immigration-refugees-citizenship/services/canadian-passports/passport-fees.html"
@@ -19,21 +21,39 @@ FEES = (
 )
 
 
+def fees_for(request: str, rows=FEES, **options) -> list:
+    return [c.amount for c in for_request(ServiceFacts(costs=rows), request, **options).costs]
+
+
 def test_a_request_naming_a_variant_gets_that_variant_only() -> None:
-    assert [c.amount for c in closest(FEES, lambda c: c.option, "how much for a child passport?")] == [57]
-    assert [c.amount for c in closest(FEES, lambda c: c.option, "et pour un enfant?")] == [57]
-    assert [c.amount for c in closest(FEES, lambda c: c.option, "adult passport fee")] == [160, 120]
+    assert fees_for("how much for a child passport?") == [57]
+    assert fees_for("et pour un enfant?") == [57]
+    assert fees_for("adult passport fee") == [160, 120]
 
 
 def test_a_request_naming_no_variant_gets_them_all() -> None:
-    assert len(closest(FEES, lambda c: c.option, "how much is it?")) == 3
-    assert len(closest(FEES, lambda c: c.option, "how much does a passport cost")) == 3
+    assert len(fees_for("how much is it?")) == 3
+    assert len(fees_for("how much does a passport cost")) == 3
 
 
 def test_rows_without_a_variant_always_stay() -> None:
     general = cost("", "", 0)
-    rows = (*FEES, general)
-    assert closest(rows, lambda c: c.option, "child") == (FEES[2], general)
+    assert fees_for("child", (*FEES, general)) == [57, 0]
+
+
+def test_the_services_own_name_picks_no_variant() -> None:
+    citizenship = (
+        cost("Adult: processing fee", "Adulte : frais de traitement", 530),
+        cost("Adult: right of citizenship fee", "Adulte : frais relatifs au droit de citoyenneté", 119.75),
+    )
+    assert fees_for("how much is citizenship", citizenship) == [119.75]  # without the name, the wrong row
+    named = Bilingual("Citizenship grant", "Attribution de citoyenneté")
+    assert fees_for("how much is citizenship", citizenship, service_name=named) == [530, 119.75]
+
+
+def test_the_catalogues_synonyms_name_variants_too() -> None:
+    assert len(fees_for("and for my kid?")) == 3
+    assert fees_for("and for my kid?", expand=lambda words: ["child" if w == "kid" else w for w in words]) == [57]
 
 
 def criterion(identifier: str, position: int, answers: str, may_qualify: str) -> Criterion:
@@ -94,5 +114,22 @@ def test_no_service_with_the_facts_asked_gives_none(real_catalogue) -> None:
 def test_a_provincial_service_moves_to_the_new_province_without_the_old_place(real_catalogue) -> None:
     halifax = real_catalogue.resolve_place("Halifax")
     manitoba = real_catalogue.service("mb-health-card")
-    moved = real_catalogue.for_place(manitoba, "health card in Winnipeg", halifax)
+    moved = real_catalogue.for_province(manitoba, "health card in Winnipeg", "NS", halifax)
     assert moved is not None and moved.id == "ns-health-card"
+
+
+def test_a_provincial_service_moves_to_a_province_named_without_a_town(real_catalogue) -> None:
+    quebec = real_catalogue.service("qc-health-card")
+    moved = real_catalogue.for_province(quebec, "", "ON")
+    assert moved is not None and moved.id.startswith("on-") and "health" in moved.name.en.lower()
+
+
+@pytest.mark.parametrize("words", ["citizenship", "citoyenneté"])
+def test_citizenship_alone_is_the_citizenship_grant(real_catalogue, words: str) -> None:
+    found = real_catalogue.resolve_request([words], words)
+    assert found.matches and found.matches[0].service.id == "gc-1482" and not found.choices
+
+
+def test_proof_of_citizenship_stays_itself(real_catalogue) -> None:
+    found = real_catalogue.resolve_request(["proof of citizenship"], "proof of citizenship")
+    assert found.matches and found.matches[0].service.id == "gc-1488"

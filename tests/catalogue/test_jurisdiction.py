@@ -84,3 +84,20 @@ def test_an_office_of_a_town_is_no_origin_and_a_lowercase_town_beside_office_is_
     downtown = whereabouts("will the service canada downtown calgary be open on christmas day")
     assert downtown.place is not None and downtown.place.name == "Calgary"
     assert whereabouts("je déménage de Gatineau à Ottawa").province == "ON"  # "de" after a verb: the origin
+
+
+def test_a_street_named_after_a_town_is_not_the_place() -> None:
+    assert whereabouts("le bureau des passeports sur la rue Champlain à Gatineau").place.name == "Gatineau"
+    assert whereabouts("mon passeport au bureau sur Laurier à Québec").place.name == "Quebec"
+    assert whereabouts("the office on Main Street in Moncton").place.name == "Moncton"
+
+
+def test_an_office_is_found_by_its_building_even_in_a_long_message(real_catalogue: Catalogue) -> None:
+    text = "le bureau des passeports au complexe Guy-Favreau, y va-tu être de l'An"
+    office = real_catalogue.office_meant(text, None)
+    assert office is not None and office.id == "sc-2003"
+
+
+def test_a_kind_of_office_named_in_no_town_is_no_office(real_catalogue: Catalogue) -> None:
+    assert real_catalogue.office_meant("the passport office", None) is None
+    assert real_catalogue.office_meant("bureau des passeports", None) is None

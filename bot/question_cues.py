@@ -1,0 +1,59 @@
+"""Rasa's side of bot.question_words: the cued intent replaces the model's before the fallback decides."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_TYPE,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.question_words import cued_intent
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class QuestionCues(GraphComponent):
+    """Puts the cued intent first, with full confidence, so the FallbackClassifier keeps it."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> QuestionCues:
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            text = message.get(TEXT) or ""
+            if not intent or text.startswith("/"):
+                continue
+            named = any(entity.get(ENTITY_ATTRIBUTE_TYPE) == "life_event" for entity in message.get(ENTITIES) or [])
+            cued = cued_intent(text, intent.get(INTENT_NAME_KEY) or "", ranking, named)
+            if cued:
+                top = {INTENT_NAME_KEY: cued, PREDICTED_CONFIDENCE_KEY: 1.0}
+                # The others keep their order at half their confidence: none can come within the
+                # FallbackClassifier's ambiguity threshold of the cued intent.
+                others = [
+                    {**entry, PREDICTED_CONFIDENCE_KEY: (entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0) / 2}
+                    for entry in ranking
+                    if entry.get(INTENT_NAME_KEY) != cued
+                ]
+                message.set(INTENT, top, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [top] + others, add_to_output=True)
+        return messages

@@ -1,0 +1,125 @@
+"""The kind of question a message asks, from the words that ask it, when the model only half knows.
+
+DIET reads the whole message, so a long message that states a situation first ("my daughter is 4,
+what do we need to get her a passport", "le bureau des passeports au complexe Guy-Favreau, y va-tu
+être ouvert le jour de l'An") is pulled towards the intent of its other words: a life event, or "where
+is the passport office". The words that ask the question ("what do we need", "ouvert") are few and
+unambiguous in both languages, so they decide, but only where the model's own answer is a generic one
+(find a service, an office, a place) or unsure: a confident specific intent is left alone, so a question
+with cues of two kinds ("how much extra for the fast service?") keeps what the model learned.
+
+A message the model is unsure about that names a life event (the model's `life_event` entity: "ma mère
+est morte", "on se marie") is a life event; and a life event without any life event named, asked with
+one kind of question, is that question ("my daughter is 4, what documents for her passport").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, FrozenSet, List, Optional
+
+from services_catalog.text import fold
+
+CONFIDENT = 0.6  # the FallbackClassifier's threshold (config.yml): below it the model's guess is no answer
+AMBIGUOUS = 0.1  # and its ambiguity threshold between the top two intents
+
+# Cue phrases as regular expressions over folded text (lowercase, no accents, punctuation as spaces),
+# matched as whole words.
+# fmt: off
+STRONG_CUES: Dict[str, List[str]] = {
+    "ask_hours": [
+        "open", "opens", "opening", "hours", "closed", "what time", "ouvert", "ouverte", "ouverts", "ouvre",
+        "ouvrent", "heures d ouverture", "horaire", "horaires", "a quelle heure", "quelle heure",
+    ],
+    "ask_fees": [
+        "how much", "cost", "costs", "fee", "fees", "price", "combien ca coute", "coute", "coutent", "cout", "couts",
+        "frais", "prix", "tarif", "tarifs", "payant", "c est combien", "combien pour",
+    ],
+    "ask_processing_time": [
+        "how long", "how fast", "how quickly", "how soon", "processing time", "processing times", "wait", "waiting",
+        "combien de temps", "delai", "delais", "temps de traitement", "ca prend combien", "attendre",
+    ],
+    "ask_documents": [
+        "documents", "document", "docs", "papers", "paperwork", "bring", "what do (?:i|we) need(?! to do)",
+        "papiers", "pieces", "pieces justificatives", "apporter", "amener", "fournir",
+    ],
+    "ask_eligibility": [
+        "eligible", "eligibility", "qualify", "qualifies", "entitled", "admissible", "admissibilite", "ai je droit",
+        "a tu droit", "droit a", "droit au", "droit aux",
+    ],
+}
+# Words that only say "when": a day or a holiday asks about hours when nothing else is understood
+# ("pis le samedi?"), never against a model that understood something.
+WHEN_CUES = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "tonight",
+    "right now", "christmas", "boxing day", "canada day", "new year", "new years", "lundi", "mardi", "mercredi",
+    "jeudi", "vendredi", "samedi", "dimanche", "aujourd hui", "demain", "noel", "fete du canada", "jour de l an",
+    "tout de suite", "maintenant", "1er juillet", "25 decembre", "july 1", "july 1st", "december 25",
+]
+# fmt: on
+PLACE_INTENTS = frozenset({"find_service", "find_office", "inform"})
+# The model's answers that name no kind of question: a cue may replace them.
+GENERIC = frozenset(
+    {
+        "find_service",
+        "find_office",
+        "inform",
+        "ask_colocated",
+        "ask_bundle",
+        "ask_outreach",
+        "out_of_scope",
+        "chitchat",
+        "feedback",
+        "bot_challenge",
+        "nlu_fallback",
+    }
+)  # fmt: skip
+
+
+def _pattern(phrases: List[str]) -> "re.Pattern[str]":
+    alternatives = "|".join(sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])")
+
+
+_STRONG = {intent: _pattern(phrases) for intent, phrases in STRONG_CUES.items()}
+_WHEN = _pattern(WHEN_CUES)
+
+
+FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|same for|et|pis|puis|aussi|quant [aà])\b", re.IGNORECASE)
+
+
+def asked_kinds(text: str) -> FrozenSet[str]:
+    """The question intents whose cue words the text holds."""
+    folded = fold(text)
+    return frozenset(intent for intent, pattern in _STRONG.items() if pattern.search(folded))
+
+
+def asks_when(text: str) -> bool:
+    return _WHEN.search(fold(text)) is not None
+
+
+def cued_intent(text: str, intent: str, ranking: List[Dict[str, Any]], names_life_event: bool) -> Optional[str]:
+    """The intent the message's cue words give, where they should replace the model's; else None."""
+    unsure = _unsure(ranking)
+    kinds = asked_kinds(text)
+    one_kind = next(iter(kinds)) if len(kinds) == 1 else None
+    if intent in STRONG_CUES and not unsure:
+        # "need it tomorrow, how much more to have it fast?": a question asked in another kind's words only.
+        return one_kind if intent not in kinds else None
+    if intent == "life_event" and not names_life_event:  # "pis pour mon gars de 10 ans?" is no life event
+        return one_kind or ("inform" if FOLLOW_UP.match(text) else None)
+    if not (unsure or intent in GENERIC):
+        return None
+    if one_kind:
+        return one_kind
+    if unsure and names_life_event:
+        return "life_event"
+    if not kinds and asks_when(text) and (unsure or intent in PLACE_INTENTS):
+        return "ask_hours"  # "can I go to the Gatineau passport office on July 1st?"
+    return "inform" if unsure and FOLLOW_UP.match(text) else None  # "and for my kid?": the last question, again
+
+
+def _unsure(ranking: List[Dict[str, Any]]) -> bool:
+    """What the FallbackClassifier will call a fallback: a low top intent, or two close ones."""
+    scores = [entry.get("confidence") or 0.0 for entry in ranking[:2]] + [0.0, 0.0]
+    return scores[0] < CONFIDENT or scores[0] - scores[1] < AMBIGUOUS

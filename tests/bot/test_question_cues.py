@@ -1,0 +1,113 @@
+"""The words that ask a question decide a generic or unsure intent, and leave a confident specific one alone."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.question_cues import QuestionCues
+from bot.question_words import asked_kinds, cued_intent
+
+
+def ranking(*pairs: Any) -> List[Dict[str, Any]]:
+    return [{"name": name, "confidence": confidence} for name, confidence in pairs]
+
+
+SURE_SERVICE = ranking(("find_service", 0.99), ("ask_hours", 0.01))
+UNSURE = ranking(("find_office", 0.45), ("feedback", 0.3))
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("le bureau des passeports, y va-tu être ouvert le jour de l'An", {"ask_hours"}),
+        ("ça coûte combien un passeport", {"ask_fees"}),
+        ("how long does a PR card take", {"ask_processing_time"}),
+        ("what do we need to get her a passport", {"ask_documents"}),
+        ("on a-tu droit à l'allocation", {"ask_eligibility"}),
+        ("how much extra for the urgent one, and how long does it take", {"ask_fees", "ask_processing_time"}),
+        ("where is the passport office in Regina", set()),
+        ("my factory is closing", set()),  # "closing" is not "closed": no hours question
+    ],
+)
+def test_cue_words_in_both_languages(text: str, kinds: set) -> None:
+    assert asked_kinds(text) == kinds
+
+
+def test_a_cue_replaces_a_generic_intent_even_a_confident_one() -> None:
+    assert cued_intent(
+        "passeports au complexe Guy-Favreau, ouvert le jour de l'An?", "find_service", SURE_SERVICE, False
+    ) == ("ask_hours")
+
+
+def test_a_confident_specific_intent_keeps_its_own_words_and_gives_way_to_another_kinds() -> None:
+    sure_time = ranking(("ask_processing_time", 0.83), ("ask_fees", 0.11))
+    assert cued_intent("how long and how much for a passport", "ask_processing_time", sure_time, False) is None
+    assert cued_intent("need it fast, how much extra?", "ask_processing_time", sure_time, False) == "ask_fees"
+    assert (
+        cued_intent("can I get the child benefit", "ask_eligibility", ranking(("ask_eligibility", 0.9)), False) is None
+    )
+
+
+def test_two_kinds_of_cue_decide_nothing() -> None:
+    assert cued_intent("how much and how long for a passport", "find_service", SURE_SERVICE, False) is None
+
+
+def test_a_life_event_without_one_named_gives_way_to_the_question() -> None:
+    sure_event = ranking(("life_event", 0.96), ("ask_documents", 0.04))
+    assert cued_intent("my daughter is 4, what do we need for her passport", "life_event", sure_event, False) == (
+        "ask_documents"
+    )
+    assert cued_intent("my mom died, what documents do I need", "life_event", sure_event, True) is None
+    assert cued_intent("pis pour mon gars de 10 ans?", "life_event", sure_event, False) == "inform"
+
+
+def test_an_unsure_guess_with_a_life_event_named_is_a_life_event() -> None:
+    assert cued_intent("ma mère est morte la semaine passée", "find_office", UNSURE, True) == "life_event"
+    assert cued_intent("ma mère est morte la semaine passée", "find_office", SURE_SERVICE[:1], True) is None
+
+
+def test_a_day_asks_for_hours_only_of_an_unsure_guess_or_a_place_and_and_is_a_follow_up_only_when_unsure() -> None:
+    assert cued_intent("pis le samedi?", "find_service", UNSURE, False) == "ask_hours"
+    office = "can I go to the Gatineau passport office on July 1st"
+    assert cued_intent(office, "find_service", SURE_SERVICE, False) == "ask_hours"
+    assert cued_intent("on saturday can I do both at once", "ask_bundle", ranking(("ask_bundle", 0.9)), False) is None
+    assert cued_intent("and in Ontario?", "inform", ranking(("inform", 0.9)), False) is None
+    assert cued_intent("pis le samedi?", "inform", ranking(("inform", 0.9)), False) == "ask_hours"
+    assert cued_intent("and for my kid? she's 7", "feedback", UNSURE, False) == "inform"
+    assert cued_intent("xqzt vlorp", "feedback", UNSURE, False) is None
+
+
+def process(text: str, intent: str, ranked: List[Dict[str, Any]], entities: Optional[list] = None) -> Message:
+    storage = LocalModelStorage.__new__(LocalModelStorage)
+    context = ExecutionContext(GraphSchema({}), "test")
+    component = QuestionCues.create({}, storage, Resource("question_cues"), context)
+    message = Message(
+        data={"text": text, "intent": {"name": intent, "confidence": ranked[0]["confidence"]},
+              "intent_ranking": ranked, "entities": entities or []}
+    )  # fmt: skip
+    return component.process([message])[0]
+
+
+def test_the_component_puts_the_cued_intent_first_far_ahead_of_the_others() -> None:
+    message = process(
+        "my daughter is 4, what do we need to get her a passport",
+        "life_event",
+        ranking(("life_event", 0.96), ("ask_documents", 0.04)),
+    )
+    assert message.get("intent") == {"name": "ask_documents", "confidence": 1.0}
+    assert [entry["name"] for entry in message.get("intent_ranking")] == ["ask_documents", "life_event"]
+    assert message.get("intent_ranking")[1]["confidence"] == pytest.approx(0.48)
+
+
+def test_the_component_reads_the_models_life_event_entity_and_skips_button_payloads() -> None:
+    died = [{"entity": "life_event", "value": "ma mère est morte", "start": 0, "end": 17}]
+    assert process("ma mère est morte la semaine passée", "find_office", UNSURE, died).get("intent")["name"] == (
+        "life_event"
+    )
+    assert process('/ask_hours{"day":"sunday"}', "find_office", UNSURE).get("intent")["name"] == "find_office"
