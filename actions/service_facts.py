@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text, offer_choices
 from actions.eligibility import check_turn
+from actions.life_event import ActionLifeEvent
 from actions.messages import CHANNELS, say
 from actions.service_names import NamedService, fact_readings, resolve_service, service_readings
 from services_catalog.geography import Place
@@ -60,6 +61,9 @@ class ActionServiceFacts(CatalogueAction):
             return [SlotSet("last_question", question)] + choices
         service, needs_province = self._service(tracker, place, named, chosen)
         if service is None:
+            if self.catalogue().life_event_named([latest_text(tracker)]):
+                # "lost my husband, am I entitled to anything?": no service named, a life event is.
+                return ActionLifeEvent().answer(dispatcher, tracker, lang)
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
             return [SlotSet("last_question", question), status("asked")]
         events: Events = [SlotSet("last_question", question), SlotSet("last_service_id", service.id)]
@@ -99,7 +103,9 @@ class ActionServiceFacts(CatalogueAction):
         """The service named now (for the client's province), else the last one, moved to the place or
         province named now ("and in Ontario?" names no town)."""
         if named and named.matches:
-            return chosen or named.matches[0].service, named.needs_province
+            service = chosen or named.matches[0].service
+            # A federal service's facts are everyone's: no need to know the province (the CCB's delay).
+            return service, named.needs_province and service.organization.state_province is not None
         last = self.last_service(tracker)
         province = place.province if place else whereabouts(latest_text(tracker)).province
         if last is None or province is None:

@@ -43,8 +43,8 @@ class QuestionCues(GraphComponent):
             text = message.get(TEXT) or ""
             if not intent or text.startswith("/"):
                 continue
-            named = any(entity.get(ENTITY_ATTRIBUTE_TYPE) == "life_event" for entity in message.get(ENTITIES) or [])
-            cued = cued_intent(text, intent.get(INTENT_NAME_KEY) or "", ranking, named)
+            tagged = frozenset(entity.get(ENTITY_ATTRIBUTE_TYPE) for entity in message.get(ENTITIES) or [])
+            cued = cued_intent(text, intent.get(INTENT_NAME_KEY) or "", ranking, tagged)
             if cued:
                 top = {INTENT_NAME_KEY: cued, PREDICTED_CONFIDENCE_KEY: 1.0}
                 # The others keep their order at half their confidence: none can come within the

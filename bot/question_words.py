@@ -41,7 +41,9 @@ STRONG_CUES: Dict[str, List[str]] = {
     ],
     "ask_documents": [
         "documents", "document", "docs", "papers", "paperwork", "bring", "what do (?:i|we) need(?! to do)",
+        "what do (?:i|we) (?:show|send|submit|provide)",
         "papiers", "pieces", "pieces justificatives", "apporter", "amener", "fournir",
+        "(?:quoi|faut que j|faut qu on) envo(?:yer|ie)",
     ],
     "ask_eligibility": [
         "eligible", "eligibility", "qualify", "qualifies", "entitled", "admissible", "admissibilite", "ai je droit",
@@ -55,6 +57,10 @@ WHEN_CUES = [
     "right now", "christmas", "boxing day", "canada day", "new year", "new years", "lundi", "mardi", "mercredi",
     "jeudi", "vendredi", "samedi", "dimanche", "aujourd hui", "demain", "noel", "fete du canada", "jour de l an",
     "tout de suite", "maintenant", "1er juillet", "25 decembre", "july 1", "july 1st", "december 25",
+]
+# Asking whether one may, which only tells eligibility from a life event the model saw but no one named.
+SOFT_ELIGIBILITY = [
+    "can i", "can we", "could i", "am i", "je peux", "je peux tu", "on peut", "puis je", "est ce que je peux",
 ]
 # fmt: on
 PLACE_INTENTS = frozenset({"find_service", "find_office", "inform"})
@@ -83,6 +89,7 @@ def _pattern(phrases: List[str]) -> "re.Pattern[str]":
 
 _STRONG = {intent: _pattern(phrases) for intent, phrases in STRONG_CUES.items()}
 _WHEN = _pattern(WHEN_CUES)
+_SOFT_ELIGIBILITY = _pattern(SOFT_ELIGIBILITY)
 
 
 FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|same for|et|pis|puis|aussi|quant [aà])\b", re.IGNORECASE)
@@ -98,16 +105,29 @@ def asks_when(text: str) -> bool:
     return _WHEN.search(fold(text)) is not None
 
 
-def cued_intent(text: str, intent: str, ranking: List[Dict[str, Any]], names_life_event: bool) -> Optional[str]:
-    """The intent the message's cue words give, where they should replace the model's; else None."""
+def cued_intent(text: str, intent: str, ranking: List[Dict[str, Any]], tagged: FrozenSet[str]) -> Optional[str]:
+    """The intent the message's cue words give, where they should replace the model's; else None.
+
+    tagged: the entity types the model found ("life_event", "service", ...).
+    """
     unsure = _unsure(ranking)
+    names_life_event = "life_event" in tagged
+    may_i = _SOFT_ELIGIBILITY.search(fold(text)) is not None
     kinds = asked_kinds(text)
     one_kind = next(iter(kinds)) if len(kinds) == 1 else None
     if intent in STRONG_CUES and not unsure:
-        # "need it tomorrow, how much more to have it fast?": a question asked in another kind's words only.
-        return one_kind if intent not in kinds else None
+        if not kinds and names_life_event and "service" not in tagged and not may_i:
+            return "life_event"  # "we just had our first baby, what do we need to do now?"
+        # "need it tomorrow, how much more to have it fast?": a question asked in another kind's words only,
+        # and one the model thought of too ("cutting my hours, can I still get EI?" asks no opening hours).
+        runners_up = {entry.get("name") for entry in ranking[1:3]}
+        return one_kind if one_kind in runners_up and intent not in kinds else None
     if intent == "life_event" and not names_life_event:  # "pis pour mon gars de 10 ans?" is no life event
-        return one_kind or ("inform" if FOLLOW_UP.match(text) else None)
+        if one_kind:
+            return one_kind
+        if may_i:
+            return "ask_eligibility"  # "turning 62 in january, can I start collecting old age security?"
+        return "inform" if FOLLOW_UP.match(text) else None
     if not (unsure or intent in GENERIC):
         return None
     if one_kind:

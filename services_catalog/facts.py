@@ -2,8 +2,9 @@
 
 "How much is a child passport?" should get the child's fee, not the table of every fee; "how much is a
 passport?" gets them all. The rule: the variants that share the most words with the request win, and rows
-that apply to every variant always stay. A word counts when one is the start of the other ("renew" /
-"renewal", "child" / "children"), which is how clients vary the catalogue's nouns.
+that apply to every variant always stay. A word counts when the two share most of a start ("renew" /
+"renewal", "child" / "children", "renouveler" / "renouvellement"), which is how clients vary the
+catalogue's nouns.
 
 The eligibility quick check lives here too, so the rule "which answers still may qualify" is the
 catalogue's, not the conversation's.
@@ -11,6 +12,7 @@ catalogue's, not the conversation's.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Callable, List, Mapping, Optional, Sequence, Set, Tuple, TypeVar
 
@@ -24,16 +26,19 @@ QUESTION_WORDS = frozenset(
 )
 
 
+def _same_word(word: str, other: str) -> bool:
+    """ "renew" / "renewal", "child" / "children", "renouveler" / "renouvellement": a shared start of at
+    least SHORTEST_PREFIX letters that covers most of the shorter word."""
+    if word == other:
+        return True
+    shorter = min(len(word), len(other))
+    common = len(os.path.commonprefix([word, other]))
+    return shorter >= SHORTEST_PREFIX and common >= SHORTEST_PREFIX and common >= 0.75 * shorter
+
+
 def _shared(request: Set[str], variant: Bilingual) -> int:
     said = set(query_terms(f"{variant.en} {variant.fr}", FUNCTION_WORDS))
-    return sum(
-        1
-        for word in request
-        if any(
-            word == other or (min(len(word), len(other)) >= SHORTEST_PREFIX and other.startswith(word))
-            for other in said
-        )
-    )
+    return sum(1 for word in request if any(_same_word(word, other) for other in said))
 
 
 def closest(rows: Sequence[T], variant_of: Callable[[T], Bilingual], words: Set[str]) -> Tuple[T, ...]:

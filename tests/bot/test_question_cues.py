@@ -18,6 +18,8 @@ def ranking(*pairs: Any) -> List[Dict[str, Any]]:
     return [{"name": name, "confidence": confidence} for name, confidence in pairs]
 
 
+NONE: frozenset = frozenset()
+EVENT = frozenset({"life_event"})
 SURE_SERVICE = ranking(("find_service", 0.99), ("ask_hours", 0.01))
 UNSURE = ranking(("find_office", 0.45), ("feedback", 0.3))
 
@@ -41,46 +43,46 @@ def test_cue_words_in_both_languages(text: str, kinds: set) -> None:
 
 def test_a_cue_replaces_a_generic_intent_even_a_confident_one() -> None:
     assert cued_intent(
-        "passeports au complexe Guy-Favreau, ouvert le jour de l'An?", "find_service", SURE_SERVICE, False
+        "passeports au complexe Guy-Favreau, ouvert le jour de l'An?", "find_service", SURE_SERVICE, NONE
     ) == ("ask_hours")
 
 
 def test_a_confident_specific_intent_keeps_its_own_words_and_gives_way_to_another_kinds() -> None:
     sure_time = ranking(("ask_processing_time", 0.83), ("ask_fees", 0.11))
-    assert cued_intent("how long and how much for a passport", "ask_processing_time", sure_time, False) is None
-    assert cued_intent("need it fast, how much extra?", "ask_processing_time", sure_time, False) == "ask_fees"
+    assert cued_intent("how long and how much for a passport", "ask_processing_time", sure_time, NONE) is None
+    assert cued_intent("need it fast, how much extra?", "ask_processing_time", sure_time, NONE) == "ask_fees"
     assert (
-        cued_intent("can I get the child benefit", "ask_eligibility", ranking(("ask_eligibility", 0.9)), False) is None
+        cued_intent("can I get the child benefit", "ask_eligibility", ranking(("ask_eligibility", 0.9)), NONE) is None
     )
 
 
 def test_two_kinds_of_cue_decide_nothing() -> None:
-    assert cued_intent("how much and how long for a passport", "find_service", SURE_SERVICE, False) is None
+    assert cued_intent("how much and how long for a passport", "find_service", SURE_SERVICE, NONE) is None
 
 
 def test_a_life_event_without_one_named_gives_way_to_the_question() -> None:
     sure_event = ranking(("life_event", 0.96), ("ask_documents", 0.04))
-    assert cued_intent("my daughter is 4, what do we need for her passport", "life_event", sure_event, False) == (
+    assert cued_intent("my daughter is 4, what do we need for her passport", "life_event", sure_event, NONE) == (
         "ask_documents"
     )
-    assert cued_intent("my mom died, what documents do I need", "life_event", sure_event, True) is None
-    assert cued_intent("pis pour mon gars de 10 ans?", "life_event", sure_event, False) == "inform"
+    assert cued_intent("my mom died, what documents do I need", "life_event", sure_event, EVENT) is None
+    assert cued_intent("pis pour mon gars de 10 ans?", "life_event", sure_event, NONE) == "inform"
 
 
 def test_an_unsure_guess_with_a_life_event_named_is_a_life_event() -> None:
-    assert cued_intent("ma mère est morte la semaine passée", "find_office", UNSURE, True) == "life_event"
-    assert cued_intent("ma mère est morte la semaine passée", "find_office", SURE_SERVICE[:1], True) is None
+    assert cued_intent("ma mère est morte la semaine passée", "find_office", UNSURE, EVENT) == "life_event"
+    assert cued_intent("ma mère est morte la semaine passée", "find_office", SURE_SERVICE[:1], EVENT) is None
 
 
 def test_a_day_asks_for_hours_only_of_an_unsure_guess_or_a_place_and_and_is_a_follow_up_only_when_unsure() -> None:
-    assert cued_intent("pis le samedi?", "find_service", UNSURE, False) == "ask_hours"
+    assert cued_intent("pis le samedi?", "find_service", UNSURE, NONE) == "ask_hours"
     office = "can I go to the Gatineau passport office on July 1st"
-    assert cued_intent(office, "find_service", SURE_SERVICE, False) == "ask_hours"
-    assert cued_intent("on saturday can I do both at once", "ask_bundle", ranking(("ask_bundle", 0.9)), False) is None
-    assert cued_intent("and in Ontario?", "inform", ranking(("inform", 0.9)), False) is None
-    assert cued_intent("pis le samedi?", "inform", ranking(("inform", 0.9)), False) == "ask_hours"
-    assert cued_intent("and for my kid? she's 7", "feedback", UNSURE, False) == "inform"
-    assert cued_intent("xqzt vlorp", "feedback", UNSURE, False) is None
+    assert cued_intent(office, "find_service", SURE_SERVICE, NONE) == "ask_hours"
+    assert cued_intent("on saturday can I do both at once", "ask_bundle", ranking(("ask_bundle", 0.9)), NONE) is None
+    assert cued_intent("and in Ontario?", "inform", ranking(("inform", 0.9)), NONE) is None
+    assert cued_intent("pis le samedi?", "inform", ranking(("inform", 0.9)), NONE) == "ask_hours"
+    assert cued_intent("and for my kid? she's 7", "feedback", UNSURE, NONE) == "inform"
+    assert cued_intent("xqzt vlorp", "feedback", UNSURE, NONE) is None
 
 
 def process(text: str, intent: str, ranked: List[Dict[str, Any]], entities: Optional[list] = None) -> Message:
@@ -111,3 +113,28 @@ def test_the_component_reads_the_models_life_event_entity_and_skips_button_paylo
         "life_event"
     )
     assert process('/ask_hours{"day":"sunday"}', "find_office", UNSURE).get("intent")["name"] == "find_office"
+
+
+def test_another_kinds_word_the_model_never_considered_changes_nothing() -> None:
+    sure = ranking(("ask_eligibility", 0.97), ("ask_documents", 0.02), ("find_service", 0.01))
+    assert cued_intent("my boss kept cutting my hours, can I still get EI", "ask_eligibility", sure, NONE) is None
+
+
+def test_a_life_event_asked_in_a_questions_shape_stays_a_life_event() -> None:
+    sure = ranking(("ask_documents", 0.99), ("ask_processing_time", 0.01))
+    assert cued_intent("we just had our first baby!! what do we need to do now", "ask_documents", sure, EVENT) == (
+        "life_event"
+    )
+
+
+def test_can_i_tells_eligibility_from_a_life_event_nobody_named() -> None:
+    sure_event = ranking(("life_event", 0.99), ("ask_eligibility", 0.01))
+    text = "turning 62 in january, can i start collecting old age security then"
+    assert cued_intent(text, "life_event", sure_event, NONE) == "ask_eligibility"
+
+
+def test_a_question_about_a_named_service_or_whether_one_may_stays_a_question() -> None:
+    sure = ranking(("ask_eligibility", 0.99), ("life_event", 0.01))
+    text = "I'm moving back to Portugal when I retire, can I still get my OAS over there?"
+    assert cued_intent(text, "ask_eligibility", sure, frozenset({"life_event", "service"})) is None
+    assert cued_intent("j'ai 62 ans, je peux la demander maintenant?", "ask_eligibility", sure, EVENT) is None
