@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
+from bot.question_words import FOLLOW_UP
 from services_catalog.jurisdiction import whereabouts
 from services_catalog.model import Service
 
@@ -23,6 +24,11 @@ class ActionLifeEvent(CatalogueAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
         texts = [t for t in (latest_entity(tracker, "life_event"), latest_text(tracker)) if t]
         event = self.catalogue().life_event_named(texts)
+        if event is None and tracker.get_slot("last_question") and FOLLOW_UP.match(latest_text(tracker)):
+            # "pis pour mon gars de 10 ans?" after a fee: the model heard a family, the client asks again.
+            from actions.service_facts import ActionServiceFacts  # imports this module: imported when needed
+
+            return ActionServiceFacts().answer(dispatcher, tracker, lang)
         if event is None:
             dispatcher.utter_message(text=say("no_life_event", lang))
             return [status("no_service")]

@@ -15,9 +15,11 @@ from services_catalog.model import Location, OfficeHit, OpeningHours, Phone, Ser
 
 
 def clock(value: time, lang: str) -> str:
+    """A time as each official language writes it on Canada.ca: "8 h 30", "16 h" / "8:30 am", "4:00 pm"."""
     if lang == "fr":
         return f"{value.hour} h {value.minute:02d}" if value.minute else f"{value.hour} h"
-    return value.strftime("%H:%M")
+    hour = value.hour % 12 or 12
+    return f"{hour}:{value.minute:02d} {'am' if value.hour < 12 else 'pm'}"
 
 
 def periods(spans: Sequence[Tuple[time, time]], lang: str) -> str:

@@ -67,8 +67,8 @@ class ActionServiceFacts(CatalogueAction):
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
             return [SlotSet("last_question", question), status("asked")]
         events: Events = [SlotSet("last_question", question), SlotSet("last_service_id", service.id)]
-        if named and named.matches:  # the words "and in Ontario?" will look for there
-            events.append(SlotSet("last_request", latest_text(tracker)))
+        if named and named.matches:  # the service's words, which "and in Ontario?" will look for there
+            events.append(SlotSet("last_request", named.text))
         if needs_province:
             dispatcher.utter_message(text=say("ask_province", lang, service=service.name.get(lang)))
             return events + [SlotSet("awaiting", "facts"), SlotSet("last_place", None)]

@@ -13,6 +13,7 @@ catalogue's, not the conversation's.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Callable, List, Mapping, Optional, Sequence, Set, Tuple, TypeVar
 
@@ -21,6 +22,15 @@ from services_catalog.text_index import FUNCTION_WORDS, query_terms
 
 T = TypeVar("T")
 SHORTEST_PREFIX = 4
+AGE_WEIGHT = 2  # a stated age that a variant's bound holds outweighs a shared word or two
+# "10 ans" alone is a 10-year passport: an age is said of a person ("mon gars de 10 ans", "she's 7").
+_AGE = re.compile(
+    r"\b(\d{1,2}) ?(?:years? old|yrs? old|yo)\b|"
+    r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|is|aged?|j'ai|j ai|il a|elle a) (\d{1,2})\b|"
+    r"\b(?:gars|fille|fils|garçon|garcon|enfant|bébé|bebe|kid|son|daughter|child) (?:de |of |is )?(\d{1,2})\b"
+)
+_UNDER = re.compile(r"\b(?:under|moins de) (\d{1,2})\b")
+_OVER = re.compile(r"\b(\d{1,2}) (?:or older|and older|ans ou plus|ans et plus)\b")
 QUESTION_WORDS = frozenset(
     query_terms("fee fees cost costs price charge frais coût coûts prix tarif documents document délai délais")
 )
@@ -41,12 +51,37 @@ def _shared(request: Set[str], variant: Bilingual) -> int:
     return sum(1 for word in request if any(_same_word(word, other) for other in said))
 
 
-def closest(rows: Sequence[T], variant_of: Callable[[T], Bilingual], words: Set[str]) -> Tuple[T, ...]:
-    """The rows whose variant best matches the request's words, with the rows that have no variant."""
-    scores = [(_shared(words, variant_of(row)) if variant_of(row) else None) for row in rows]
+def age_in(request: str) -> Optional[int]:
+    """The age a request states: "my son, he's 12", "mon gars de 10 ans", "I'm 64", "she is 7"."""
+    found = _AGE.search(request.lower())
+    return int(next(group for group in found.groups() if group)) if found else None
+
+
+def _age_fit(variant: Bilingual, age: Optional[int]) -> int:
+    """+AGE_WEIGHT when the variant's age bound ("under 16", "18 ans ou plus") holds the age, -AGE_WEIGHT
+    when it excludes it, 0 when either is unknown."""
+    if age is None:
+        return 0
+    text = f"{variant.en} {variant.fr}".lower()
+    under = _UNDER.search(text)
+    over = _OVER.search(text)
+    if under and age < int(next(g for g in under.groups() if g)):
+        return AGE_WEIGHT
+    if over and age >= int(next(g for g in over.groups() if g)):
+        return AGE_WEIGHT
+    return -AGE_WEIGHT if under or over else 0
+
+
+def closest(
+    rows: Sequence[T], variant_of: Callable[[T], Bilingual], words: Set[str], age: Optional[int] = None
+) -> Tuple[T, ...]:
+    """The rows whose variant best matches the request's words and age, with the rows that have no variant."""
+    scores = [
+        (_shared(words, variant_of(row)) + _age_fit(variant_of(row), age) if variant_of(row) else None) for row in rows
+    ]
     best = max((s for s in scores if s is not None), default=0)
-    if best == 0:
-        return tuple(rows)
+    if best <= 0:  # nothing asked for: every row but those of an age the client is not
+        return tuple(row for row, score in zip(rows, scores) if score is None or score >= 0) or tuple(rows)
     return tuple(row for row, score in zip(rows, scores) if score is None or score == best)
 
 
@@ -64,10 +99,11 @@ def for_request(
     # the one fee row that says "right of citizenship fee".
     naming = set(query_terms(f"{service_name.en} {service_name.fr}", FUNCTION_WORDS)) if service_name else set()
     words = set(expand(query_terms(request, FUNCTION_WORDS))) - QUESTION_WORDS - naming
+    age = age_in(request)
     return ServiceFacts(
-        documents=closest(facts.documents, lambda f: f.variant, words),
-        costs=closest(facts.costs, lambda c: c.option, words),
-        processing_times=closest(facts.processing_times, lambda f: f.variant, words),
+        documents=closest(facts.documents, lambda f: f.variant, words, age),
+        costs=closest(facts.costs, lambda c: c.option, words, age),
+        processing_times=closest(facts.processing_times, lambda f: f.variant, words, age),
         criteria=facts.criteria,
     )
 

@@ -49,7 +49,9 @@ STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 
 # A name with one of these is a variant of a service ("Renew a driver's licence"): what a client who
 # does not say "renew" or "replace" means is the service itself, so variants then rank a little lower.
-VARIANT_WORDS = frozenset("renew renewal replace replacement renouvellement renouveler remplacement remplacer".split())
+VARIANT_WORDS = frozenset(
+    "renew renewal replace replacement renouvellement renouveler remplacement remplacer urgent express".split()
+)
 # Words with which a client asks for a variant without naming it ("lost my licence" is a replacement).
 VARIANT_CUES = VARIANT_WORDS | frozenset("lost stolen damaged expired perdu perdue vole volee endommage expire".split())
 VARIANT_PENALTY = 0.08

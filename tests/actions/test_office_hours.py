@@ -52,11 +52,11 @@ def test_a_weekday_gives_the_hours_in_french(on_friday_4_december) -> None:
 
 def test_open_now_is_read_on_the_office_clock(on_friday_4_december) -> None:
     calgary = ask("is it open now?", slots={"last_location_id": CALGARY_CENTRE})
-    assert "is open now (it is 11:00 there)" in calgary
+    assert "is open now (it is 11:00 am there)" in calgary
     # 18:00 UTC is 14:30 in St. John's (open) but the same instant is already past closing nowhere in Canada;
     # Whitehorse is UTC-7: 11:00 there too.
     whitehorse = ask("is the Whitehorse office open now?")
-    assert "Whitehorse Service Canada Centre is open now (it is 11:00 there)" in whitehorse
+    assert "Whitehorse Service Canada Centre is open now (it is 11:00 am there)" in whitehorse
 
 
 def test_the_week_starts_on_the_offices_local_day() -> None:

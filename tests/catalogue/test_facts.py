@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services_catalog.facts import eligibility_check, for_request
+from services_catalog.facts import age_in, eligibility_check, for_request
 from services_catalog.model import Bilingual, Cost, Criterion, ServiceFacts
 
 SOURCE = "https://www.canada.ca/en/immigration-refugees-citizenship/services/canadian-passports/passport-fees.html"
@@ -133,3 +133,25 @@ def test_citizenship_alone_is_the_citizenship_grant(real_catalogue, words: str) 
 def test_proof_of_citizenship_stays_itself(real_catalogue) -> None:
     found = real_catalogue.resolve_request(["proof of citizenship"], "proof of citizenship")
     assert found.matches and found.matches[0].service.id == "gc-1488"
+
+
+@pytest.mark.parametrize(
+    "request_text, age",
+    [
+        ("pis pour mon gars de 10 ans?", 10),
+        ("and for my son, he's 12?", 12),
+        ("my daughter is 4", 4),
+        ("j'ai 62 ans", 62),
+        ("combien coûte un passeport de 10 ans pour un adulte?", None),  # a 10-year passport, not an age
+        ("the 5 yr passport", None),
+    ],
+)
+def test_an_age_is_said_of_a_person(request_text: str, age) -> None:
+    assert age_in(request_text) == age
+
+
+def test_a_stated_age_picks_the_variant_whose_bound_holds_it() -> None:
+    assert fees_for("and for my kid? she's 7") == [57]
+    assert fees_for("pis pour mon gars de 10 ans?") == [57]
+    assert fees_for("I'm 34, how much is it") == [160, 120]
+    assert fees_for("combien pour un passeport de 10 ans pour adulte") == [160]
