@@ -32,8 +32,15 @@ NUMBER_MASK = "[number]"
 MASKS = (SIN_MASK, PHONE_MASK, EMAIL_MASK, HEALTH_CARD_MASK, PASSPORT_MASK, BIRTH_DATE_MASK, ADDRESS_MASK, NUMBER_MASK)
 # "my SIN is [SIN]", "mon courriel est [e-mail]": the words that introduce a masked value name the data,
 # not the service the client wants, so readers of the request leave the whole mention out.
+# So do the labels people put right before one: "SIN 507 933 208", "NAS: 638 980 953", "PHN 9876 543 210".
+DATA_LABEL = (
+    r"\b(?:sin|nas|phn|ohip|ramq|social(?: insurance)?(?: number)?|health card(?: number)?|passport number|"
+    r"num[ée]ro de passeport|email|e-mail|courriel|phone|t[ée]l[ée]phone|tel|cell)\b\s*(?:is|est|#|no\.?|:|=)?\s*"
+)
 MASKED_MENTION = re.compile(
-    r"(?:\b(?:my|mon|ma|mes)\s+(?:[\w'-]+\s+){0,3}?(?:is|est|=|:)\s*(?:le\s+|la\s+|l')?)?(?:"
+    r"(?:\b(?:my|mon|ma|mes)\s+(?:[\w'-]+\s+){0,3}?(?:is|est|=|:)\s*(?:le\s+|la\s+|l')?|"
+    + DATA_LABEL
+    + r")?(?:"
     + "|".join(re.escape(mask) for mask in MASKS)
     + ")",
     re.IGNORECASE,

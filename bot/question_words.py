@@ -36,8 +36,8 @@ STRONG_CUES: Dict[str, List[str]] = {
         "frais", "prix", "tarif", "tarifs", "payant", "c est combien", "combien pour",
     ],
     "ask_processing_time": [
-        "how long", "how fast", "how quickly", "how soon", "processing time", "processing times", "wait", "waiting",
-        "combien de temps", "delai", "delais", "temps de traitement", "ca prend combien", "attendre",
+        "how long", "how fast", "how quickly", "how soon", "processing time", "processing times", "the wait",
+        "wait time", "waiting time", "combien de temps", "delai", "delais", "temps de traitement", "ca prend combien",
     ],
     "ask_documents": [
         "documents", "document", "docs", "papers", "paperwork", "bring", "what do (?:i|we) need(?! to do)",
@@ -48,6 +48,8 @@ STRONG_CUES: Dict[str, List[str]] = {
     "ask_eligibility": [
         "eligible", "eligibility", "qualify", "qualifies", "entitled", "admissible", "admissibilite", "ai je droit",
         "a tu droit", "droit a", "droit au", "droit aux",
+        "what age", "at what age", "a quel age", "quel age", "when can (?:i|we) (?:start|get|apply|collect|receive)",
+        "quand (?:est ce que )?(?:je peux|on peut)",
     ],
 }
 # Words that only say "when": a day or a holiday asks about hours when nothing else is understood
