@@ -198,18 +198,17 @@ class ActionFindService(CatalogueAction):
         ]
 
     def _overview_lines(self, service: Service, lang: str) -> List[str]:
-        """Who may qualify (the first rule, sourced), the ways to apply without a trip, and what else to ask."""
+        """How to apply first (online, no trip; then the offer to find an office; then the "also" channels),
+        who may qualify (the first rule, sourced), and what else to ask."""
         facts = self.catalogue().facts(service.id)
-        lines: List[str] = []
+        channels = remote_channels(service)
+        online = [say("online", lang, url=service.url.get(lang))] if "online" in channels and service.url else []
+        others = remote_lines(service, [channel for channel in channels if channel != "online"], lang)
+        lines: List[str] = [*online, say("in_person_ask", lang), *others]
         if facts.criteria:
             first = facts.criteria[0]
             lines += [say("eligibility_for", lang, service=service.name.get(lang)), f"• {first.rule.get(lang)}"]
             lines += ActionServiceFacts.sources([first], lang)
-        # Online first (no trip), then the offer to find an office, then the "also" channels.
-        channels = remote_channels(service)
-        online = [say("online", lang, url=service.url.get(lang))] if "online" in channels and service.url else []
-        others = remote_lines(service, [channel for channel in channels if channel != "online"], lang)
-        lines += [*online, say("in_person_ask", lang), *others]
         known = [
             topic
             for topic, rows in (
