@@ -92,7 +92,7 @@ def data_readings(message: Dict[str, Any]) -> List[str]:
     what the request is about.
     """
     mentioned = DATA_WORDS.sub(" ", " ".join(m.group(0) for m in MASKED_MENTION.finditer(message.get("text") or "")))
-    return [mentioned] if query_terms(mentioned) else []
+    return [" ".join(mentioned.split())] if query_terms(mentioned) else []  # quoted back to the client as is
 
 
 # How clients ask about documents, fees, delays and eligibility: the question, not the service.

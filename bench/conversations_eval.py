@@ -7,7 +7,9 @@ follow-ups are judged with their context. A turn is right when its reply passes 
 conversation is right when all its turns are. A reply's language is judged by bot.answer_language.detect:
 a confident reply in the other official language counts as a wrong-language reply.
 
-    .venv/bin/python -m bench.conversations_eval [--set heldout_conversations_2] [--misses] [--files ...]
+    .venv/bin/python -m bench.conversations_eval [--set heldout_conversations_4] [--misses] [--files ...]
+
+Sets 3 and 4 were never read while tuning: only their scores may be looked at, never --misses.
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ def main() -> None:
     parser.add_argument(
         "--set",
         default="heldout_conversations",
-        help="folder under tests/: heldout_conversations or heldout_conversations_2",
+        help="folder under tests/: heldout_conversations (1, tuned on), _2 (tuned on since session 10), _3, _4",
     )
     parser.add_argument("--files", nargs="*", default=["conversations_en.yml", "conversations_fr.yml"])
     parser.add_argument("--misses", action="store_true", help="print every turn that was not right")

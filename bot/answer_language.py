@@ -52,6 +52,9 @@ passport licence license card number insurance birth certificate health hours op
 _ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœ]", re.I)
 
 
+_MASK = re.compile(r"\[[\w-]+\]")
+
+
 def requested_language(text: str) -> Optional[str]:
     folded = fold(text)
     for lang, pattern in _REQUEST.items():
@@ -61,7 +64,11 @@ def requested_language(text: str) -> Optional[str]:
 
 
 def detect(text: str) -> Tuple[Optional[str], float]:
-    """(language, confidence in 0..1) of a message; (None, 0) when the text gives no clue."""
+    """(language, confidence in 0..1) of a message; (None, 0) when the text gives no clue.
+
+    The masks put in place of personal data ("[health-card-number]") are Guichet's words, not the client's.
+    """
+    text = _MASK.sub(" ", text or "")
     words = fold(text).split()
     french = sum(w in _FRENCH for w in words) + 2 * len(_ACCENTS.findall(text or ""))
     english = sum(w in _ENGLISH for w in words)

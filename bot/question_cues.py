@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -20,6 +21,18 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.question_words import cued_intent
+from services_catalog.catalogue import CatalogueUnavailable, shared_catalogue
+
+logger = logging.getLogger(__name__)
+
+
+def life_event_phrased(text: str) -> bool:
+    """Whether the live catalogue knows a life event the text names whole (no retrain for a new alias)."""
+    try:
+        return shared_catalogue().life_event_phrased(text) is not None
+    except CatalogueUnavailable:  # no catalogue built yet: the model's own reading stands
+        logger.warning("catalogue unavailable: life events not read from the message")
+        return False
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -44,7 +57,7 @@ class QuestionCues(GraphComponent):
             if not intent or text.startswith("/"):
                 continue
             tagged = frozenset(entity.get(ENTITY_ATTRIBUTE_TYPE) for entity in message.get(ENTITIES) or [])
-            cued = cued_intent(text, intent.get(INTENT_NAME_KEY) or "", ranking, tagged)
+            cued = cued_intent(text, intent.get(INTENT_NAME_KEY) or "", ranking, tagged, life_event_phrased(text))
             if cued:
                 top = {INTENT_NAME_KEY: cued, PREDICTED_CONFIDENCE_KEY: 1.0}
                 # The others keep their order at half their confidence: none can come within the

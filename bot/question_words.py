@@ -66,6 +66,8 @@ SOFT_ELIGIBILITY = [
 ]
 # fmt: on
 PLACE_INTENTS = frozenset({"find_service", "find_office", "inform"})
+# The model's answers that no government service is asked for: words that name one overrule them.
+NOT_SERVICES = frozenset({"out_of_scope", "chitchat", "feedback", "bot_challenge"})
 # The model's answers that name no kind of question: a cue may replace them.
 GENERIC = frozenset(
     {
@@ -91,6 +93,7 @@ def _pattern(phrases: List[str]) -> "re.Pattern[str]":
 
 _STRONG = {intent: _pattern(phrases) for intent, phrases in STRONG_CUES.items()}
 _WHEN = _pattern(WHEN_CUES)
+_CHANNEL = _pattern(["online", "on line", "internet", "phone", "telephone", "mail", "en ligne", "poste", "courrier"])
 _SOFT_ELIGIBILITY = _pattern(SOFT_ELIGIBILITY)
 
 
@@ -107,10 +110,13 @@ def asks_when(text: str) -> bool:
     return _WHEN.search(fold(text)) is not None
 
 
-def cued_intent(text: str, intent: str, ranking: List[Dict[str, Any]], tagged: FrozenSet[str]) -> Optional[str]:
+def cued_intent(
+    text: str, intent: str, ranking: List[Dict[str, Any]], tagged: FrozenSet[str], life_event_phrase: bool = False
+) -> Optional[str]:
     """The intent the message's cue words give, where they should replace the model's; else None.
 
-    tagged: the entity types the model found ("life_event", "service", ...).
+    tagged: the entity types the model found ("life_event", "service", ...). life_event_phrase: the
+    catalogue knows a life event the text names whole ("je pense arrêter de travailler").
     """
     unsure = _unsure(ranking)
     names_life_event = "life_event" in tagged
@@ -130,15 +136,21 @@ def cued_intent(text: str, intent: str, ranking: List[Dict[str, Any]], tagged: F
         if may_i:
             return "ask_eligibility"  # "turning 62 in january, can I start collecting old age security?"
         return "inform" if FOLLOW_UP.match(text) else None
+    if intent == "ask_channels" and not kinds and asks_when(text) and not _CHANNEL.search(fold(text)):
+        return "ask_hours"  # "can I go to the passport office on Christmas day?" asks no way to apply
     if not (unsure or intent in GENERIC):
         return None
     if one_kind:
         return one_kind
-    if unsure and names_life_event:
+    if (unsure and names_life_event) or (
+        (unsure or intent in NOT_SERVICES) and life_event_phrase and "service" not in tagged
+    ):
         return "life_event"
     if not kinds and asks_when(text) and (unsure or intent in PLACE_INTENTS):
         return "ask_hours"  # "can I go to the Gatineau passport office on July 1st?"
-    return "inform" if unsure and FOLLOW_UP.match(text) else None  # "and for my kid?": the last question, again
+    if FOLLOW_UP.match(text) and (unsure or intent in NOT_SERVICES):
+        return "inform"  # "and for my kid?": the last question, again
+    return None
 
 
 def _unsure(ranking: List[Dict[str, Any]]) -> bool:

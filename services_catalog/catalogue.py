@@ -599,6 +599,12 @@ class Catalogue:
                 return self.snapshot().life_events[hit.key]
         return None
 
+    def life_event_phrased(self, text: str) -> Optional[LifeEvent]:
+        """The life event whose name or alias the text holds whole ("je pense arrêter de travailler"), else
+        None: no guess from a few shared words, for callers that must not see one where there is none."""
+        held = self.snapshot().life_event_index.phrases_in(text)
+        return self.snapshot().life_events[held[0].key] if held else None
+
     def outreach_near(self, place: Place, radius_km: float = 75.0, today: Optional[date] = None) -> List[Outreach]:
         """Outreach serving a community: current and upcoming first (soonest first), then past (latest first)."""
         today = today or date.today()

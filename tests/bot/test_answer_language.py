@@ -65,3 +65,8 @@ def test_one_word_decides_only_as_the_first_message() -> None:
     assert choose("passeport", {}, None, None, None)["language"] == "fr"
     assert choose("passeport", {}, "en", None, None)["language"] == "en"
     assert choose("passport", {"language": "fr"}, None, None, None)["language"] == "fr"  # the page says more
+
+
+def test_the_masks_of_personal_data_are_not_the_clients_words() -> None:
+    assert detect("ma carte soleil [health-card-number] expire le mois prochain, comment je la renouvelle")[0] == "fr"
+    assert detect("ma carte soleil [health-card-number] expire le mois prochain, comment je la renouvelle")[1] >= 0.75

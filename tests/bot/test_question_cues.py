@@ -10,7 +10,7 @@ from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.question_cues import QuestionCues
+from bot.question_cues import QuestionCues, life_event_phrased
 from bot.question_words import asked_kinds, cued_intent
 
 
@@ -138,3 +138,23 @@ def test_a_question_about_a_named_service_or_whether_one_may_stays_a_question() 
     text = "I'm moving back to Portugal when I retire, can I still get my OAS over there?"
     assert cued_intent(text, "ask_eligibility", sure, frozenset({"life_event", "service"})) is None
     assert cued_intent("j'ai 62 ans, je peux la demander maintenant?", "ask_eligibility", sure, EVENT) is None
+
+
+def test_words_that_ask_for_a_service_overrule_a_confident_out_of_scope() -> None:
+    sure_out = ranking(("out_of_scope", 0.98), ("inform", 0.01))
+    assert cued_intent("and for my kid? she's 7", "out_of_scope", sure_out, NONE) == "inform"
+    retiring = "je pense arrêter de travailler à 65 l'an prochain, je dois demander quoi"
+    assert cued_intent(retiring, "out_of_scope", sure_out, NONE, life_event_phrase=True) == "life_event"
+    assert cued_intent(retiring, "out_of_scope", sure_out, NONE, life_event_phrase=False) is None
+
+
+def test_a_day_without_a_way_to_apply_asks_for_hours_not_channels() -> None:
+    sure = ranking(("ask_channels", 0.95), ("find_service", 0.03))
+    office = "i have july 1st off, can i go to the gatineau passport office that day"
+    assert cued_intent(office, "ask_channels", sure, NONE) == "ask_hours"
+    assert cued_intent("can I apply online on Saturday?", "ask_channels", sure, NONE) is None
+
+
+def test_the_catalogue_tells_a_life_event_named_whole(shared_real_catalogue) -> None:
+    assert life_event_phrased("je pense arrêter de travailler à 65 l'an prochain")
+    assert not life_event_phrased("what's the weather like")
