@@ -126,13 +126,16 @@ def cued_intent(
     if intent in STRONG_CUES and not unsure:
         if not kinds and names_life_event and "service" not in tagged and not may_i:
             return "life_event"  # "we just had our first baby, what do we need to do now?"
-        # "need it tomorrow, how much more to have it fast?": a question asked in another kind's words only,
-        # and one the model thought of too ("cutting my hours, can I still get EI?" asks no opening hours).
+        # "need it tomorrow, how much more to have it fast?": a question asked in another kind's words only.
+        # "Hours" has another sense: only when the model thought of opening hours too ("cutting my hours,
+        # can I still get EI?" asks no opening hours).
         runners_up = {entry.get("name") for entry in ranking[1:3]}
-        return one_kind if one_kind in runners_up and intent not in kinds else None
+        if one_kind == "ask_hours" and one_kind not in runners_up:
+            return None
+        return one_kind if intent not in kinds else None
+    if intent == "life_event" and one_kind and not (names_life_event and life_event_phrase):
+        return one_kind  # "my daughter is 4, what do we need for her passport": the model's event is no event
     if intent == "life_event" and not names_life_event:  # "pis pour mon gars de 10 ans?" is no life event
-        if one_kind:
-            return one_kind
         if may_i:
             return "ask_eligibility"  # "turning 62 in january, can I start collecting old age security?"
         return "inform" if FOLLOW_UP.match(text) else None

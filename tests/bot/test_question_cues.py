@@ -65,7 +65,10 @@ def test_a_life_event_without_one_named_gives_way_to_the_question() -> None:
     assert cued_intent("my daughter is 4, what do we need for her passport", "life_event", sure_event, NONE) == (
         "ask_documents"
     )
-    assert cued_intent("my mom died, what documents do I need", "life_event", sure_event, EVENT) is None
+    died = "my mom died, what documents do I need"
+    assert cued_intent(died, "life_event", sure_event, EVENT, life_event_phrase=True) is None
+    daughter = "my daughter is 4, what do we need to get her a passport"  # the model tagged "daughter is 4"
+    assert cued_intent(daughter, "life_event", sure_event, EVENT, life_event_phrase=False) == "ask_documents"
     assert cued_intent("pis pour mon gars de 10 ans?", "life_event", sure_event, NONE) == "inform"
 
 
