@@ -161,3 +161,9 @@ def test_a_day_without_a_way_to_apply_asks_for_hours_not_channels() -> None:
 def test_the_catalogue_tells_a_life_event_named_whole(shared_real_catalogue) -> None:
     assert life_event_phrased("je pense arrêter de travailler à 65 l'an prochain")
     assert not life_event_phrased("what's the weather like")
+
+
+def test_saying_what_one_needs_asks_for_the_service_not_a_fact_about_it() -> None:
+    sure_documents = ranking(("ask_documents", 0.9), ("find_service", 0.1))
+    assert cued_intent("I need a new SIN", "ask_documents", sure_documents, NONE) == "find_service"
+    assert cued_intent("I need a new SIN, what should I bring", "ask_documents", sure_documents, NONE) is None
