@@ -95,6 +95,9 @@ _STRONG = {intent: _pattern(phrases) for intent, phrases in STRONG_CUES.items()}
 _WHEN = _pattern(WHEN_CUES)
 _CHANNEL = _pattern(["online", "on line", "internet", "phone", "telephone", "mail", "en ligne", "poste", "courrier"])
 _SOFT_ELIGIBILITY = _pattern(SOFT_ELIGIBILITY)
+_ASKS = _pattern(
+    ["est ce que", "will", "would", "can", "could", "do i", "quoi", "comment", "quand", "what", "how", "when"]
+)
 _NEED = re.compile(
     r"(?:hi |hello |bonjour |allo )?(?:i need|i want|i would like|i d like|j ai besoin|je veux|je voudrais)\b"
 )
@@ -129,7 +132,7 @@ def cued_intent(
     if intent in STRONG_CUES and not unsure:
         if not kinds and names_life_event and "service" not in tagged and not may_i:
             return "life_event"  # "we just had our first baby, what do we need to do now?"
-        if not kinds and _NEED.match(fold(text)):
+        if not kinds and _NEED.match(fold(text)) and "?" not in text and not _ASKS.search(fold(text)):
             return "find_service"  # "I need a new SIN" asks for the service, not its documents
         # "need it tomorrow, how much more to have it fast?": a question asked in another kind's words only.
         # "Hours" has another sense: only when the model thought of opening hours too ("cutting my hours,

@@ -167,3 +167,5 @@ def test_saying_what_one_needs_asks_for_the_service_not_a_fact_about_it() -> Non
     sure_documents = ranking(("ask_documents", 0.9), ("find_service", 0.1))
     assert cued_intent("I need a new SIN", "ask_documents", sure_documents, NONE) == "find_service"
     assert cued_intent("I need a new SIN, what should I bring", "ask_documents", sure_documents, NONE) is None
+    abroad = "je veux prendre ma retraite en France, est-ce que je vais continuer à recevoir ma pension"
+    assert cued_intent(abroad, "ask_eligibility", ranking(("ask_eligibility", 0.9)), NONE) is None
