@@ -38,7 +38,7 @@ class ActionOfficeHours(CatalogueAction):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
         text = latest_text(tracker)
-        location = self._office(tracker) or self.last_location(tracker)
+        location = self._office(tracker) or self.last_location(tracker) or self._nearest_for_last_service(tracker)
         if location is None:
             dispatcher.utter_message(text=say("no_location", lang))
             return [status("asked")]
@@ -69,6 +69,13 @@ class ActionOfficeHours(CatalogueAction):
         if place is None and latest_entity(tracker, "organization") is None and len(words.split()) < 2:
             return None  # "and on Sunday?": about the office already under discussion
         return self.catalogue().office_meant(words, place, tracker.get_slot("last_service_id"))
+
+    def _nearest_for_last_service(self, tracker: Tracker) -> Optional[Location]:
+        """ "Are they open on Saturday?" after the SIN in Regina, answered without an office list: the
+        nearest office there offering it."""
+        service_id = tracker.get_slot("last_service_id")
+        place = self.resolve_place(self.place_from(tracker))
+        return self.catalogue().office_meant("", place, service_id) if service_id and place else None
 
     @staticmethod
     def _day(location: Location, day: date, own: Tuple[OpeningHours, ...], lang: str) -> str:

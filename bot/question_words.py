@@ -99,7 +99,7 @@ _ASKS = _pattern(
     ["est ce que", "will", "would", "can", "could", "do i", "quoi", "comment", "quand", "what", "how", "when"]
 )
 _NEED = re.compile(
-    r"(?:hi |hello |bonjour |allo )?(?:i need|i want|i would like|i d like|j ai besoin|je veux|je voudrais)\b"
+    r"(?:hi |hello |bonjour |allo )?(?:i need|need|i want|i would like|i d like|j ai besoin|je veux|je voudrais)\b"
 )
 
 

@@ -45,7 +45,7 @@ from services_catalog.office_geometry import Geometry
 from services_catalog.schema import catalogue_meta, current_build, database_url, sqlite_path, uses_build_schemas
 from services_catalog.snapshot import Snapshot, load_snapshot
 from services_catalog.text import fold, words
-from services_catalog.text_index import FUNCTION_WORDS, Hit, query_terms
+from services_catalog.text_index import FUNCTION_WORDS, VARIANT_CUES, VARIANT_WORDS, Hit, query_terms, terms
 
 log = logging.getLogger(__name__)
 NEAR_KM = 150.0
@@ -102,6 +102,15 @@ def _stands_out(hits: List[Hit]) -> bool:
     """A weak best match well ahead of the next: the words name that one, not a kind of office."""
     runner_up = hits[1].score if len(hits) > 1 else 0.0
     return hits[0].score >= WEAK_NAME_MATCH and hits[0].score >= STANDS_OUT * runner_up
+
+
+def _variant_asked(close: List[ServiceMatch], message: str) -> List[ServiceMatch]:
+    """Equally good matches, narrowed to the variants when the client asked for one: "it expires next
+    month, where do I renew it?" means the renewal, not the first registration beside it."""
+    if not VARIANT_CUES & set(fold(message).split()) | VARIANT_WORDS & set(terms(message)):
+        return close
+    variants = [m for m in close if any(VARIANT_WORDS & set(terms(m.service.name.get(lang))) for lang in ("en", "fr"))]
+    return variants or close
 
 
 def _within_reach(match: ServiceMatch) -> bool:
@@ -312,7 +321,7 @@ class Catalogue:
         close = [
             m for m in matches if m.score >= best - AMBIGUOUS_GAP and (m.nearest_km is None or m.nearest_km <= NEAR_KM)
         ] or matches[:1]
-        close = _general_first(close, message)
+        close = _variant_asked(_general_first(close, message), message)
         if close[0] is not matches[0]:
             matches = [close[0]] + [m for m in matches if m is not close[0]]
         if where.province is None:

@@ -155,3 +155,9 @@ def test_a_stated_age_picks_the_variant_whose_bound_holds_it() -> None:
     assert fees_for("pis pour mon gars de 10 ans?") == [57]
     assert fees_for("I'm 34, how much is it") == [160, 120]
     assert fees_for("combien pour un passeport de 10 ans pour adulte") == [160]
+
+
+def test_a_variant_asked_for_settles_a_tie_with_the_service_itself(real_catalogue) -> None:
+    text = "my ohip expires next month, where do i renew it in mississauga"
+    found = real_catalogue.resolve_request(["ohip"], text, real_catalogue.resolve_place("Mississauga"))
+    assert not found.choices and found.matches[0].service.id == "on-health-card-renewal"
