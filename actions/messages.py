@@ -233,6 +233,15 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "Source : {url} (non revérifié par Guichet : veuillez confirmer sur cette page)",
     },
     "channels": {"en": "{service} is available: {channels}.", "fr": "{service} est offert : {channels}."},
+    # The catalogue may be behind the service: no online channel listed is not "impossible online".
+    "not_online": {
+        "en": "I have no online way listed for {service}; its page has the latest: {url}",
+        "fr": "Je n'ai aucune façon en ligne répertoriée pour {service}; sa page a l'information à jour : {url}",
+    },
+    "channels_unknown": {
+        "en": "I don't know how {service} is offered; see {url}",
+        "fr": "Je ne sais pas comment {service} est offert; voyez {url}",
+    },
     "handoff_busy": {
         "en": "Many people are waiting for a person right now, so I can't add you to the queue. Please call 1 800 O-Canada: 1-800-622-6232 (TTY 1-800-926-9105), Monday to Friday, 8:30 to 16:30.",
         "fr": "Beaucoup de personnes attendent un agent en ce moment; je ne peux pas vous ajouter à la file. Appelez 1 800 O-Canada : 1-800-622-6232 (ATS 1-800-926-9105), du lundi au vendredi, de 8 h 30 à 16 h 30.",

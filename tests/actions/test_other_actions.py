@@ -216,3 +216,10 @@ def test_an_action_returns_only_the_slots_it_changes() -> None:
     tracker = make_tracker("and in Halifax?", "inform", slots={"awaiting": None, "last_place": "Kelowna"})
     events = [SlotSet("awaiting", None), SlotSet("last_place", "Moncton"), SlotSet("last_place", "Halifax")]
     assert changes_only(events, tracker) == [SlotSet("last_place", "Halifax")]
+
+
+def test_asked_online_about_a_service_listed_without_it_says_so_and_points_to_its_page() -> None:
+    tracker = make_tracker("can I renew it online?", "ask_channels", slots={"last_service_id": "gc-1242"})
+    lines = run_action(ActionServiceDetail(), tracker).text.splitlines()
+    assert lines[0].startswith("I have no online way listed for Canadian Passport; its page has the latest: https://")
+    assert lines[1] == "Canadian Passport is available: in person, by phone, by mail."
