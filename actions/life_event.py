@@ -36,6 +36,8 @@ class ActionLifeEvent(CatalogueAction):
         province = where.province
         services = self.catalogue().life_event_services(event, where)
         lines = [say("life_event_header", lang, event=event.name.get(lang))]
+        if event.description.get(lang):  # the steps in a sentence, before the services that take them
+            lines.append(event.description.get(lang))
         lines += [self._line(s, lang) for s in services[:MAX_SERVICES]]
         if province is None:
             lines.append(say("life_event_where", lang))

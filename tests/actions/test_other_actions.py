@@ -223,3 +223,10 @@ def test_asked_online_about_a_service_listed_without_it_says_so_and_points_to_it
     lines = run_action(ActionServiceDetail(), tracker).text.splitlines()
     assert lines[0].startswith("I have no online way listed for Canadian Passport; its page has the latest: https://")
     assert lines[1] == "Canadian Passport is available: in person, by phone, by mail."
+
+
+def test_a_life_event_says_its_steps_before_the_services_that_take_them() -> None:
+    outcome = run_action(ActionLifeEvent(), make_tracker("mon mari est décédé", "life_event", slots={"language": "fr"}))
+    lines = outcome.text.splitlines()
+    assert lines[0] == "Décès d'un proche : voici ce que vous pourriez avoir à faire."
+    assert "pension de survivant et la prestation de décès" in lines[1]
