@@ -61,7 +61,11 @@ class ActionFindService(CatalogueAction):
         if awaiting in PLACE_QUESTIONS and latest_entity(tracker, "service") is None:
             # The client is answering another action's "which place?": that action finishes the job.
             return PLACE_QUESTIONS[awaiting]().answer(dispatcher, tracker, lang)
-        if tracker.get_slot("last_question") and FOLLOW_UP.match(latest_text(tracker)):
+        if (
+            tracker.get_slot("last_question")
+            and FOLLOW_UP.match(latest_text(tracker))
+            and not self._federal_elsewhere(tracker)
+        ):
             # "and a health card?", "and for my kid?", "pis en Ontario?" right after a question about
             # documents, fees, delays or eligibility ask that question again, not where to go.
             return ActionServiceFacts().answer(dispatcher, tracker, lang)
@@ -151,6 +155,8 @@ class ActionFindService(CatalogueAction):
             SlotSet("service", None),
             SlotSet("last_question", None),
         ]
+        if place is not None:  # "health card in Halifax", then "and a driver's licence?": still Halifax
+            events.append(SlotSet("last_place", place_text or place.name))
         if "in_person" not in service.channels:
             lines = [
                 service_header(service, lang),
@@ -222,6 +228,19 @@ class ActionFindService(CatalogueAction):
         if known:
             lines.append(say("ask_me_about", lang, topics=listed([TOPICS[topic][lang] for topic in known], lang)))
         return lines
+
+    def _federal_elsewhere(self, tracker: Tracker) -> bool:
+        """ "Et à Québec?" after the passport's documents: a federal service's facts are the same there,
+        so the client means its offices there."""
+        message = tracker.latest_message or {}
+        last = self.last_service(tracker)
+        named_place = place_named(message) is not None
+        return (
+            named_place
+            and not service_readings(message)
+            and last is not None
+            and (last.organization.state_province is None)
+        )
 
     @staticmethod
     def _names_only_an_organization(tracker: Tracker) -> bool:

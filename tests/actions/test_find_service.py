@@ -264,3 +264,11 @@ def test_a_service_we_do_not_know_is_not_replaced_by_the_data_mentioned() -> Non
     text = "my SIN is [SIN] and I need a unicorn licence"
     outcome = run_action(ActionFindService(), make_tracker(text, "find_service", [("service", "unicorn licence")]))
     assert "unicorn licence" in outcome.text and outcome.slot("answer_status")["status"] == "no_service"
+
+
+def test_a_place_after_a_federal_services_facts_asks_for_its_offices_there() -> None:
+    slots = {"last_service_id": "gc-1242", "last_question": "documents"}
+    outcome = run_action(
+        ActionFindService(), make_tracker("and in Regina?", "inform", [("place", "Regina")], slots=slots)
+    )
+    assert "Nearest offices to Regina" in outcome.text
