@@ -36,9 +36,7 @@ class ActionServiceDetail(CatalogueAction):
         offered = (
             say("channels", lang, service=name, channels=channel_list(service, lang))
             if service.channels
-            else say(
-                "channels_unknown", lang, service=name, url=service.url.get(lang) or service.organization.url.get(lang)
-            )
+            else say("channels_unknown", lang, service=name, url=url)
         )
         text = "\n".join([*online_no, offered, *remote_lines(service, service.channels, lang)])
         dispatcher.utter_message(text=text)

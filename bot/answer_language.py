@@ -70,7 +70,7 @@ def detect(text: str) -> Tuple[Optional[str], float]:
     """
     text = _MASK.sub(" ", text or "")
     words = fold(text).split()
-    french = sum(w in _FRENCH for w in words) + 2 * len(_ACCENTS.findall(text or ""))
+    french = sum(w in _FRENCH for w in words) + 2 * len(_ACCENTS.findall(text))
     english = sum(w in _ENGLISH for w in words)
     total = french + english
     if total == 0:

@@ -83,7 +83,7 @@ GENERIC = frozenset(
         "bot_challenge",
         "nlu_fallback",
     }
-)  # fmt: skip
+)
 
 
 def _pattern(phrases: List[str]) -> "re.Pattern[str]":
@@ -101,19 +101,16 @@ _ASKS = _pattern(
 _NEED = re.compile(
     r"(?:hi |hello |bonjour |allo )?(?:i need|need|i want|i would like|i d like|j ai besoin|je veux|je voudrais)\b"
 )
-
-
 FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|same for|et|pis|puis|aussi|quant [aà])\b", re.IGNORECASE)
 
 
 def asked_kinds(text: str) -> FrozenSet[str]:
     """The question intents whose cue words the text holds."""
-    folded = fold(text)
+    return _kinds(fold(text))
+
+
+def _kinds(folded: str) -> FrozenSet[str]:
     return frozenset(intent for intent, pattern in _STRONG.items() if pattern.search(folded))
-
-
-def asks_when(text: str) -> bool:
-    return _WHEN.search(fold(text)) is not None
 
 
 def cued_intent(
@@ -124,15 +121,17 @@ def cued_intent(
     tagged: the entity types the model found ("life_event", "service", ...). life_event_phrase: the
     catalogue knows a life event the text names whole ("je pense arrêter de travailler").
     """
+    folded = fold(text)
     unsure = _unsure(ranking)
     names_life_event = "life_event" in tagged
-    may_i = _SOFT_ELIGIBILITY.search(fold(text)) is not None
-    kinds = asked_kinds(text)
+    may_i = _SOFT_ELIGIBILITY.search(folded) is not None
+    asks_when = _WHEN.search(folded) is not None
+    kinds = _kinds(folded)
     one_kind = next(iter(kinds)) if len(kinds) == 1 else None
     if intent in STRONG_CUES and not unsure:
         if not kinds and names_life_event and "service" not in tagged and not may_i:
             return "life_event"  # "we just had our first baby, what do we need to do now?"
-        if not kinds and _NEED.match(fold(text)) and "?" not in text and not _ASKS.search(fold(text)):
+        if not kinds and _NEED.match(folded) and "?" not in text and not _ASKS.search(folded):
             return "find_service"  # "I need a new SIN" asks for the service, not its documents
         # "need it tomorrow, how much more to have it fast?": a question asked in another kind's words only.
         # "Hours" has another sense: only when the model thought of opening hours too ("cutting my hours,
@@ -147,7 +146,7 @@ def cued_intent(
         if may_i:
             return "ask_eligibility"  # "turning 62 in january, can I start collecting old age security?"
         return "inform" if FOLLOW_UP.match(text) else None
-    if intent == "ask_channels" and not kinds and asks_when(text) and not _CHANNEL.search(fold(text)):
+    if intent == "ask_channels" and not kinds and asks_when and not _CHANNEL.search(folded):
         return "ask_hours"  # "can I go to the passport office on Christmas day?" asks no way to apply
     if not (unsure or intent in GENERIC):
         return None
@@ -157,7 +156,7 @@ def cued_intent(
         (unsure or intent in NOT_SERVICES) and life_event_phrase and "service" not in tagged
     ):
         return "life_event"
-    if not kinds and asks_when(text) and (unsure or intent in PLACE_INTENTS):
+    if not kinds and asks_when and (unsure or intent in PLACE_INTENTS):
         return "ask_hours"  # "can I go to the Gatineau passport office on July 1st?"
     if FOLLOW_UP.match(text) and (unsure or intent in NOT_SERVICES):
         return "inform"  # "and for my kid?": the last question, again
