@@ -35,19 +35,25 @@ _REQUEST = {
         r"do you speak english|parlez[- ]vous anglais|switch to english)\b"
     ),
 }
+# Words typed in both languages count for neither: "a" is also French "à" typed without its accent, and
+# "job" is everyday Quebec French ("j'ai perdu ma job").
 _FRENCH = set(
     """je j tu il elle nous vous ils on le la les un une des du de d l au aux ou où est suis sont
 mon ma mes ton ta votre vos notre nos ce cette ces qui que quoi quand comment pourquoi puis peux peut
 avoir obtenir renouveler demander bonjour salut merci oui non pas avec pour dans sur chez bebe besoin
 aide emploi assurance numero permis carte naissance deces perdu veux voudrais faire aller bureau ville
 quel quelle quels quelles heures ouvert ferme frais documents allo bonsoir svp mere pere mort
-passeport citoyennete sante conduire prestations rente vieillesse enfants casier combien delai""".split()
+passeport citoyennete sante conduire prestations rente vieillesse enfants casier combien delai et en si y
+ca c qu ai as pis faut heure ouvre samedi dimanche lundi mardi mercredi jeudi vendredi adresse mari conjoint
+conjointe femme fils fille gars droit chomage semaine mois ans ete depuis aussi leur lui moi sa ses""".split()
 )
 _ENGLISH = set(
-    """i i'm im you he she we they the a an my your our their is are was were be been have has
+    """i i'm im you he she we they the an my your our their is are was were be been have has
 had do does did can could would should will where what when how why which who get renew apply need want
-find office near hello hi hey thanks thank yes no not with for in on at from baby job lost died moving
-passport licence license card number insurance birth certificate health hours open please help""".split()
+find office near hello hi hey thanks thank yes no not with for in on at from baby lost died moving
+passport licence license card number insurance birth certificate health hours open please help and of
+to it this that there about whats much long take cost sunday monday tuesday wednesday thursday friday
+saturday address close closed today tomorrow mom dad wife husband son daughter kids got just still if or""".split()
 )
 _ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœ]", re.I)
 

@@ -22,6 +22,20 @@ def test_detects_the_language_of_a_sentence(text: str, lang: str) -> None:
     assert detect(text)[0] == lang
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c'est ou le bureau a sherbrooke",
+        "y a tu un centre a laval",
+        "ca ferme a quelle heure le vendredi",
+        "si je lache ma job a montreal, j'ai droit a quoi",
+    ],
+)
+def test_unaccented_casual_french_is_clear_french_from_the_first_message(text: str) -> None:
+    """Typed without accents, French "à" is "a": it must not count as English."""
+    assert choose(text, {}, None, None, None)["language"] == "fr"
+
+
 @pytest.mark.parametrize("text", ["T9H 5G2", "ok", "Calgary", ""])
 def test_says_nothing_for_texts_without_clues(text: str) -> None:
     assert choose(text, {}, "fr", None, None)["language"] == "fr"
