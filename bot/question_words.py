@@ -51,6 +51,14 @@ STRONG_CUES: Dict[str, List[str]] = {
         "what age", "at what age", "a quel age", "quel age", "when can (?:i|we) (?:start|get|apply|collect|receive)",
         "quand (?:est ce que )?(?:je peux|on peut)",
     ],
+    # Only words that can mean nothing but a way to apply: "in person" and "by mail" also say how the client
+    # means to go ("where can I apply in person in Calgary?") and stay with the model.
+    "ask_channels": [
+        "online", "on line", "internet", "website", "web site", "on the web", "from (?:my|the|a) computer",
+        "on (?:my|the|a) computer", "from home", "without going", "remotely", "en ligne", "sur le web", "site web",
+        "par le web", "sans (?:me |se |nous )?(?:deplacer|aller|passer|rendre)", "de la maison", "de chez nous",
+        "a distance",
+    ],
 }
 # Words that only say "when": a day or a holiday asks about hours when nothing else is understood
 # ("pis le samedi?"), never against a model that understood something.
@@ -95,6 +103,7 @@ _STRONG = {intent: _pattern(phrases) for intent, phrases in STRONG_CUES.items()}
 _WHEN = _pattern(WHEN_CUES)
 _CHANNEL = _pattern(["online", "on line", "internet", "phone", "telephone", "mail", "en ligne", "poste", "courrier"])
 _SOFT_ELIGIBILITY = _pattern(SOFT_ELIGIBILITY)
+_OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
     ["est ce que", "will", "would", "can", "could", "do i", "quoi", "comment", "quand", "what", "how", "when"]
 )
@@ -128,6 +137,15 @@ def cued_intent(
     asks_when = _WHEN.search(folded) is not None
     kinds = _kinds(folded)
     one_kind = next(iter(kinds)) if len(kinds) == 1 else None
+    if intent == "ask_channels" and not kinds and asks_when and not _CHANNEL.search(folded):
+        return "ask_hours"  # "can I go to the passport office on Christmas day?" asks no way to apply
+    if (
+        intent == "find_office"
+        and names_life_event
+        and not tagged & {"organization", "service"}
+        and not _OFFICE.search(folded)
+    ):
+        return "life_event"  # "moving to Québec on July 1st, how do I change my address?" names no office
     if intent in STRONG_CUES and not unsure:
         if not kinds and names_life_event and "service" not in tagged and not may_i:
             return "life_event"  # "we just had our first baby, what do we need to do now?"
@@ -146,8 +164,6 @@ def cued_intent(
         if may_i:
             return "ask_eligibility"  # "turning 62 in january, can I start collecting old age security?"
         return "inform" if FOLLOW_UP.match(text) else None
-    if intent == "ask_channels" and not kinds and asks_when and not _CHANNEL.search(folded):
-        return "ask_hours"  # "can I go to the passport office on Christmas day?" asks no way to apply
     if not (unsure or intent in GENERIC):
         return None
     if one_kind:
@@ -156,10 +172,12 @@ def cued_intent(
         (unsure or intent in NOT_SERVICES) and life_event_phrase and "service" not in tagged
     ):
         return "life_event"
-    if not kinds and asks_when and (unsure or intent in PLACE_INTENTS):
-        return "ask_hours"  # "can I go to the Gatineau passport office on July 1st?"
+    if not kinds and asks_when and not names_life_event and (unsure or intent in PLACE_INTENTS):
+        return "ask_hours"  # "can I go to the Gatineau passport office on July 1st?"; "moving on July 1st" is no visit
     if FOLLOW_UP.match(text) and (unsure or intent in NOT_SERVICES):
         return "inform"  # "and for my kid?": the last question, again
+    if unsure and not kinds and "service" in tagged:
+        return "find_service"  # "my PR card expires soon, how do I renew it?": how to get the service it names
     return None
 
 

@@ -35,6 +35,9 @@ UNSURE = ranking(("find_office", 0.45), ("feedback", 0.3))
         ("how much extra for the urgent one, and how long does it take", {"ask_fees", "ask_processing_time"}),
         ("where is the passport office in Regina", set()),
         ("my factory is closing", set()),  # "closing" is not "closed": no hours question
+        ("can I apply for my SIN from my computer", {"ask_channels"}),
+        ("renouveler ma carte sans me déplacer", {"ask_channels"}),
+        ("where can I apply in person in Calgary", set()),  # going in person is where, not how
     ],
 )
 def test_cue_words_in_both_languages(text: str, kinds: set) -> None:
@@ -74,7 +77,8 @@ def test_a_life_event_without_one_named_gives_way_to_the_question() -> None:
 
 def test_an_unsure_guess_with_a_life_event_named_is_a_life_event() -> None:
     assert cued_intent("ma mère est morte la semaine passée", "find_office", UNSURE, EVENT) == "life_event"
-    assert cued_intent("ma mère est morte la semaine passée", "find_office", SURE_SERVICE[:1], EVENT) is None
+    assert cued_intent("ma mère est morte la semaine passée", "find_office", SURE_SERVICE[:1], EVENT) == "life_event"
+    assert cued_intent("je déménage, où est le bureau le plus proche?", "find_office", SURE_SERVICE[:1], EVENT) is None
 
 
 def test_a_day_asks_for_hours_only_of_an_unsure_guess_or_a_place_and_and_is_a_follow_up_only_when_unsure() -> None:
@@ -169,3 +173,20 @@ def test_saying_what_one_needs_asks_for_the_service_not_a_fact_about_it() -> Non
     assert cued_intent("I need a new SIN, what should I bring", "ask_documents", sure_documents, NONE) is None
     abroad = "je veux prendre ma retraite en France, est-ce que je vais continuer à recevoir ma pension"
     assert cued_intent(abroad, "ask_eligibility", ranking(("ask_eligibility", 0.9)), NONE) is None
+
+
+def test_an_unsure_guess_that_names_a_service_asks_how_to_get_it() -> None:
+    service = frozenset({"service"})
+    assert (
+        cued_intent("my PR card expires soon, how do I renew it", "ask_eligibility", UNSURE, service) == "find_service"
+    )
+    assert cued_intent("my PR card expires soon, how do I renew it", "ask_eligibility", UNSURE, NONE) is None
+
+
+def test_a_date_in_a_life_event_is_no_visit_to_an_office() -> None:
+    moving = "je déménage à Québec le 1er juillet, comment changer mon adresse"
+    assert (
+        cued_intent(moving, "find_office", ranking(("find_office", 0.88), ("life_event", 0.08)), EVENT) == "life_event"
+    )
+    assert cued_intent(moving, "find_service", SURE_SERVICE, EVENT) is None
+    assert cued_intent("le bureau de Québec le 1er juillet?", "find_office", UNSURE, NONE) == "ask_hours"
