@@ -120,6 +120,9 @@ class ActionFindService(CatalogueAction):
     ) -> Events:
         """A place alone ("and in Edmonton?", or the answer to "where do you live?"): the last request, there."""
         remembered = self.last_service(tracker)
+        if remembered is None and place is not None and tracker.get_slot("last_location_id"):
+            # "and Regina?" after an office's address or hours, with no service asked: that kind of office there.
+            return ActionFindOffice().answer(dispatcher, tracker, lang)
         if remembered is None:
             dispatcher.utter_message(text=say("ask_service", lang))
             return [SlotSet("awaiting", "service")]

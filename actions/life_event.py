@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_status import status
@@ -52,7 +53,8 @@ class ActionLifeEvent(CatalogueAction):
             for b in bundles.values()
         ]
         dispatcher.utter_message(text="\n".join(lines))
-        return []
+        # "How long until I get paid?" after a lost job asks about the event's first service (EI), not the menu.
+        return [SlotSet("last_service_id", services[0].id), SlotSet("last_question", None)] if services else []
 
     @staticmethod
     def _where(name: str, province: str | None) -> str:

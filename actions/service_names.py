@@ -121,7 +121,8 @@ def place_named(message: Dict[str, Any]) -> Optional[str]:
     tagged = entities.get("place")
     if tagged and provinces_in_text(str(tagged)):
         tagged = None  # "saskatchewan income": the province is read from the sentence, the rest is no place
-    return entities.get("postal_code") or (town.name if town else None) or tagged or _untagged_place(message)
+    town_text = gazetteer().name_that_finds(town) if town else None
+    return entities.get("postal_code") or town_text or tagged or _untagged_place(message)
 
 
 # "... in Quuxburg?": a capitalised name after "in", ending the message. The model misses towns it never

@@ -295,6 +295,17 @@ class Gazetteer:
         best = candidates[0]
         return Place(best.name, best.province, best.latitude, best.longitude, "city")
 
+    def name_that_finds(self, place: Place) -> str:
+        """The words that find this town again: its name, with its province when another town has the name first.
+
+        A town read from a sentence ("Windsor, Nova Scotia") is passed on as text; "Windsor" alone would be
+        found again in Ontario.
+        """
+        default = self.town(place.name)
+        if default is None or default.province == place.province or not place.province:
+            return place.name
+        return f"{place.name}, {place.province}"
+
     def resolve(self, text: str) -> Optional[Place]:
         """Whatever a client typed as a place: coordinates, postal code, FSA, 'Town, Province' or town."""
         text = (text or "").strip()

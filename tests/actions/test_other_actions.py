@@ -160,6 +160,11 @@ def test_follow_ups_about_the_last_service_and_office(action: type, intent: str,
     assert expected in outcome.text
 
 
+def test_a_place_alone_after_an_office_and_no_service_finds_offices_there() -> None:
+    tracker = make_tracker("and Regina", "inform", [("place", "Regina")], slots={"last_location_id": "sc-5987"})
+    assert "Nearest offices to Regina:" in run_action(ActionFindService(), tracker).text
+
+
 def test_follow_up_without_context_asks_for_a_service() -> None:
     outcome = run_action(ActionServiceFacts(), make_tracker("how much does it cost?", "ask_fees"))
     assert "Which service do you mean?" in outcome.text
@@ -230,3 +235,12 @@ def test_a_life_event_says_its_steps_before_the_services_that_take_them() -> Non
     lines = outcome.text.splitlines()
     assert lines[0] == "Décès d'un proche : voici ce que vous pourriez avoir à faire."
     assert "pension de survivant et la prestation de décès" in lines[1]
+
+
+def test_a_life_event_makes_its_first_service_the_one_follow_ups_ask_about() -> None:
+    tracker = make_tracker("I got laid off last week", "life_event", slots={"last_question": "fees"})
+    outcome = run_action(ActionLifeEvent(), tracker)
+    first = outcome.text.splitlines()[2]
+    assert "Employment Insurance" in first
+    assert outcome.slot("last_service_id") == "gc-1003"
+    assert outcome.slot("last_question") is None

@@ -35,6 +35,15 @@ def test_ambiguous_name_prefers_the_larger_place() -> None:
     assert gazetteer().resolve("Richmond").province == "BC"
 
 
+def test_a_town_is_named_with_its_province_only_when_its_name_alone_finds_another() -> None:
+    windsor_ns = gazetteer().town("Windsor", "NS")
+    assert windsor_ns is not None
+    assert gazetteer().name_that_finds(windsor_ns) == "Windsor, NS"
+    assert gazetteer().resolve("Windsor, NS") == windsor_ns
+    kamloops = gazetteer().town("Kamloops")
+    assert kamloops is not None and gazetteer().name_that_finds(kamloops) == "Kamloops"
+
+
 @pytest.mark.parametrize("text", ["Atlantis", "", "12.0, 40.0", "H0H 0H0", "North Pole"])
 def test_unknown_or_foreign_places_resolve_to_nothing(text) -> None:
     assert gazetteer().resolve(text) is None
