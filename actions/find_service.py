@@ -180,7 +180,7 @@ class ActionFindService(CatalogueAction):
             ]
             dispatcher.utter_message(text="\n".join(lines))
             return events + [SlotSet("awaiting", None)]
-        if place is None and overview and not place_text:
+        if place is None and (overview or province) and not place_text:  # "health card in Ontario": no town to search near
             lines = [
                 service_header(service, lang),
                 *self._overview_lines(service, lang),

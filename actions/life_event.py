@@ -12,6 +12,7 @@ from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
 from bot.question_words import FOLLOW_UP
+from services_catalog.geography import gazetteer
 from services_catalog.jurisdiction import whereabouts
 from services_catalog.model import Service
 
@@ -53,8 +54,12 @@ class ActionLifeEvent(CatalogueAction):
             for b in bundles.values()
         ]
         dispatcher.utter_message(text="\n".join(lines))
-        # "How long until I get paid?" after a lost job asks about the event's first service (EI), not the menu.
-        return [SlotSet("last_service_id", services[0].id), SlotSet("last_question", None)] if services else []
+        # "How long until I get paid?" after a lost job asks about the event's first service (EI), not the menu;
+        # "and my health card?" after a move to Halifax asks about Halifax.
+        events: Events = [SlotSet("last_place", gazetteer().name_that_finds(where.place))] if where.place else []
+        if services:
+            events += [SlotSet("last_service_id", services[0].id), SlotSet("last_question", None)]
+        return events
 
     @staticmethod
     def _where(name: str, province: str | None) -> str:

@@ -107,11 +107,13 @@ class ActionServiceFacts(CatalogueAction):
             # A federal service's facts are everyone's: no need to know the province (the CCB's delay).
             return service, named.needs_province and service.organization.state_province is not None
         last = self.last_service(tracker)
-        province = place.province if place else whereabouts(latest_text(tracker)).province
+        # The province said now beats the town remembered from before ("ok, back to Ontario" after Québec).
+        province = whereabouts(latest_text(tracker)).province or (place.province if place else None)
         if last is None or province is None:
             return last, False
         request = tracker.get_slot("last_request") or ""
-        return self.catalogue().for_province(last, request, province, place) or last, False
+        near = place if place and place.province == province else None
+        return self.catalogue().for_province(last, request, province, near) or last, False
 
     def lines(self, question: str, service: Service, facts: ServiceFacts, lang: str) -> List[str]:
         name = service.name.get(lang)

@@ -103,6 +103,9 @@ _STRONG = {intent: _pattern(phrases) for intent, phrases in STRONG_CUES.items()}
 _WHEN = _pattern(WHEN_CUES)
 _CHANNEL = _pattern(["online", "on line", "internet", "phone", "telephone", "mail", "en ligne", "poste", "courrier"])
 _SOFT_ELIGIBILITY = _pattern(SOFT_ELIGIBILITY)
+_URGENT = _pattern(
+    ["urgent", "urgently", "urgence", "rush", "express", "asap", "by tomorrow", "pour demain", "d ici demain", "vite"]
+)
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
     ["est ce que", "will", "would", "can", "could", "do i", "quoi", "comment", "quand", "what", "how", "when"]
@@ -134,7 +137,7 @@ def cued_intent(
     unsure = _unsure(ranking)
     names_life_event = "life_event" in tagged
     may_i = _SOFT_ELIGIBILITY.search(folded) is not None
-    asks_when = _WHEN.search(folded) is not None
+    asks_when = _WHEN.search(folded) is not None and not _URGENT.search(folded)  # "need it by tomorrow" is haste
     kinds = _kinds(folded)
     one_kind = next(iter(kinds)) if len(kinds) == 1 else None
     if intent == "ask_channels" and not kinds and asks_when and not _CHANNEL.search(folded):

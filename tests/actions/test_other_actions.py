@@ -244,3 +244,23 @@ def test_a_life_event_makes_its_first_service_the_one_follow_ups_ask_about() -> 
     assert "Employment Insurance" in first
     assert outcome.slot("last_service_id") == "gc-1003"
     assert outcome.slot("last_question") is None
+
+
+def test_a_provincial_service_asked_for_a_province_gets_its_overview_not_where_are_you() -> None:
+    tracker = make_tracker("where do I get a health card in Ontario", "find_service", [("service", "health card")])
+    outcome = run_action(ActionFindService(), tracker)
+    assert "OHIP" in outcome.text.splitlines()[0]
+    assert "Where are you?" not in outcome.text
+    assert outcome.slot("awaiting") == "place"
+
+
+def test_a_province_said_now_beats_the_town_remembered() -> None:
+    slots = {"last_service_id": "qc-health-card", "last_place": "Quebec", "last_request": "health card"}
+    tracker = make_tracker("ok back to Ontario, what do I bring", "ask_documents", slots=slots)
+    outcome = run_action(ActionServiceFacts(), tracker)
+    assert "OHIP" in outcome.text.splitlines()[0]
+
+
+def test_a_move_remembers_where_to_so_the_next_service_is_found_there() -> None:
+    tracker = make_tracker("moving from Toronto to Halifax next month", "life_event", [("life_event", "moving")])
+    assert run_action(ActionLifeEvent(), tracker).slot("last_place") == "Halifax"

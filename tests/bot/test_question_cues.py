@@ -190,3 +190,9 @@ def test_a_date_in_a_life_event_is_no_visit_to_an_office() -> None:
     )
     assert cued_intent(moving, "find_service", SURE_SERVICE, EVENT) is None
     assert cued_intent("le bureau de Québec le 1er juillet?", "find_office", UNSURE, NONE) == "ask_hours"
+
+
+def test_needing_it_by_tomorrow_is_haste_not_a_visit() -> None:
+    assert cued_intent("and if I need it urgently, like by tomorrow", "inform", UNSURE, NONE) == "inform"
+    assert cued_intent("et si j'en ai besoin pour demain", "find_office", UNSURE, NONE) == "inform"
+    assert cued_intent("is it open tomorrow", "find_office", UNSURE, NONE) == "ask_hours"
