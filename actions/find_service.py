@@ -32,6 +32,7 @@ from actions.service_names import (
 from bot.question_words import FOLLOW_UP
 from services_catalog.catalogue import remote_channels
 from services_catalog.geography import Place
+from services_catalog.jurisdiction import whereabouts
 from services_catalog.model import NearbyAnswer, Service
 from services_catalog.text_index import query_terms
 
@@ -126,6 +127,16 @@ class ActionFindService(CatalogueAction):
         if remembered is None:
             dispatcher.utter_message(text=say("ask_service", lang))
             return [SlotSet("awaiting", "service")]
+        said = whereabouts(latest_text(tracker)).province
+        if said and (place is None or place.province != said):
+            # "et en Ontario?" names a province, not a town: the remembered town is in another one.
+            moved = self.catalogue().for_province(remembered, tracker.get_slot("last_request") or "", said, None)
+            if moved is None:
+                dispatcher.utter_message(
+                    text=say("not_in_province", lang, service=remembered.name.get(lang), place=said)
+                )
+                return [SlotSet("awaiting", None), status("no_office", remembered.id, None, said, said)]
+            return self.respond(dispatcher, moved, None, None, lang, said)
         if place is None:
             return self.respond(dispatcher, remembered, place, place_text, lang)
         service = self.catalogue().for_province(
@@ -180,7 +191,7 @@ class ActionFindService(CatalogueAction):
             ]
             dispatcher.utter_message(text="\n".join(lines))
             return events + [SlotSet("awaiting", None)]
-        if place is None and (overview or province) and not place_text:  # "health card in Ontario": no town to search near
+        if place is None and (overview or province) and not place_text:  # "health card in Ontario": no town
             lines = [
                 service_header(service, lang),
                 *self._overview_lines(service, lang),
@@ -213,7 +224,13 @@ class ActionFindService(CatalogueAction):
         channels = remote_channels(service)
         online = [say("online", lang, url=service.url.get(lang))] if "online" in channels and service.url else []
         others = remote_lines(service, [channel for channel in channels if channel != "online"], lang)
-        lines: List[str] = [*online, say("in_person_ask", lang), *others]
+        networks = self.catalogue().office_networks(service.id)
+        in_person = (
+            say("in_person_at", lang, network=networks[0].name.get(lang))
+            if networks and networks[0].id != service.organization.id
+            else say("in_person_ask", lang)
+        )
+        lines: List[str] = [*online, in_person, *others]
         if facts.criteria:
             first = facts.criteria[0]
             lines += [say("eligibility_for", lang, service=service.name.get(lang)), f"• {first.rule.get(lang)}"]

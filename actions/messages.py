@@ -70,6 +70,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "Aucun bureau n'offre ce service à moins de {km} km de {place}.",
     },
     "ask_me_about": {"en": "I can also tell you {topics}.", "fr": "Je peux aussi vous dire {topics}."},
+    "in_person_at": {
+        "en": "In person at {network}: tell me your city or postal code and I'll find the nearest office.",
+        "fr": "En personne chez {network} : donnez-moi votre ville ou votre code postal et je trouverai le bureau le plus proche.",
+    },
     "in_person_ask": {
         "en": "In person: tell me your city or postal code and I'll find the nearest office.",
         "fr": "En personne : donnez-moi votre ville ou votre code postal et je trouverai le bureau le plus proche.",

@@ -149,6 +149,9 @@ def cued_intent(
         and not _OFFICE.search(folded)
     ):
         return "life_event"  # "moving to Québec on July 1st, how do I change my address?" names no office
+    if intent == "ask_hours" and "ask_hours" not in kinds and _URGENT.search(folded):
+        # "and if I need it by tomorrow?" asks the last question again for the urgent service, not the hours
+        return "inform" if FOLLOW_UP.match(text) else (one_kind or "ask_processing_time")
     if intent in STRONG_CUES and not unsure:
         if not kinds and names_life_event and "service" not in tagged and not may_i:
             return "life_event"  # "we just had our first baby, what do we need to do now?"

@@ -13,6 +13,7 @@ import math
 import os
 import threading
 import time as clock
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Dict, List, Optional, Sequence, Set, Tuple
@@ -439,6 +440,13 @@ class Catalogue:
 
     def has_offices(self, service_id: str) -> bool:
         return bool(self.snapshot().locations_by_service.get(service_id))
+
+    def office_networks(self, service_id: str) -> List[Organization]:
+        """Who runs the offices that offer a service, most offices first: the Ontario health card is the
+        Ministry of Health's, but clients go to ServiceOntario for it."""
+        organizations = [loc.organization for loc, _ in self.snapshot().locations_by_service.get(service_id, [])]
+        by_id = {organization.id: organization for organization in organizations}
+        return [by_id[org_id] for org_id, _ in Counter(o.id for o in organizations).most_common()]
 
     def service_hours_at(self, service_id: str, location_id: str) -> Tuple[OpeningHours, ...]:
         """A service's own hours at a location, empty when it keeps the location's hours."""

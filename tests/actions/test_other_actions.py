@@ -251,6 +251,7 @@ def test_a_provincial_service_asked_for_a_province_gets_its_overview_not_where_a
     outcome = run_action(ActionFindService(), tracker)
     assert "OHIP" in outcome.text.splitlines()[0]
     assert "Where are you?" not in outcome.text
+    assert "In person at ServiceOntario" in outcome.text
     assert outcome.slot("awaiting") == "place"
 
 
@@ -264,3 +265,11 @@ def test_a_province_said_now_beats_the_town_remembered() -> None:
 def test_a_move_remembers_where_to_so_the_next_service_is_found_there() -> None:
     tracker = make_tracker("moving from Toronto to Halifax next month", "life_event", [("life_event", "moving")])
     assert run_action(ActionLifeEvent(), tracker).slot("last_place") == "Halifax"
+
+
+def test_a_province_after_a_provincial_service_moves_it_there_not_near_the_remembered_town() -> None:
+    slots = {"last_service_id": "qc-health-card", "last_place": "Quebec", "last_request": "health card"}
+    tracker = make_tracker("et en Ontario?", "inform", slots={**slots, "language": "fr"})
+    outcome = run_action(ActionFindService(), tracker)
+    assert outcome.text.startswith("S'inscrire à l'Assurance-santé de l'Ontario")
+    assert "En personne chez ServiceOntario" in outcome.text

@@ -196,3 +196,6 @@ def test_needing_it_by_tomorrow_is_haste_not_a_visit() -> None:
     assert cued_intent("and if I need it urgently, like by tomorrow", "inform", UNSURE, NONE) == "inform"
     assert cued_intent("et si j'en ai besoin pour demain", "find_office", UNSURE, NONE) == "inform"
     assert cued_intent("is it open tomorrow", "find_office", UNSURE, NONE) == "ask_hours"
+    sure_hours = ranking(("ask_hours", 0.79), ("ask_fees", 0.05))
+    assert cued_intent("et si j'en ai besoin pour demain", "ask_hours", sure_hours, NONE) == "inform"
+    assert cued_intent("I need it urgently", "ask_hours", sure_hours, NONE) == "ask_processing_time"
