@@ -29,22 +29,13 @@ from actions.service_names import (
     resolve_service,
     service_readings,
 )
-from bot.question_words import FOLLOW_UP
+from bot.question_words import FOLLOW_UP, HOW_TO
 from services_catalog.catalogue import remote_channels
 from services_catalog.geography import Place
 from services_catalog.jurisdiction import whereabouts
 from services_catalog.model import NearbyAnswer, Service
 from services_catalog.text_index import query_terms
 
-# "How do I apply for EI?", "passport", "tell me about old age security" ask what the service is and how
-# to get it, not for an office: an overview comes first (who may qualify, the ways to apply without a
-# trip), and the offices once the client says where they are. Only a request that asks where, or names a
-# place, goes straight to offices.
-HOW_TO = re.compile(
-    r"\bhow (?:do|can|would|should|to)\b(?:\s+\w+){0,2}?\s+(?:apply|get|sign up|renew|request|obtain)\b|"
-    r"\bcomment (?:faire|demander|obtenir|renouveler|pr[ée]senter|s'inscrire|je (?:fais|peux|dois))\b",
-    re.IGNORECASE,
-)
 ASKS_WHERE = re.compile(
     r"\b(where|near|nearest|closest|office|offices|centre|center|location|address|o[uù]|pr[eè]s|proche|"
     r"bureau|bureaux|adresse|endroit)\b",

@@ -113,6 +113,22 @@ _ASKS = _pattern(
 _NEED = re.compile(
     r"(?:hi |hello |bonjour |allo )?(?:i need|need|i want|i would like|i d like|j ai besoin|je veux|je voudrais)\b"
 )
+# "How do I apply for EI?", "passport", "tell me about old age security" ask what the service is and how
+# to get it, not for an office: an overview comes first (who may qualify, the ways to apply without a
+# trip), and the offices once the client says where they are. Only a request that asks where, or names a
+# place, goes straight to offices.
+HOW_TO = re.compile(
+    r"\bhow (?:do|does|did|can|would|should|to)\b(?:\s+\w+){0,2}?\s+(?:apply|get|sign up|renew|request|obtain)\b|"
+    r"\bcomment (?:faire|demander|obtenir|renouveler|pr[ée]senter|s'inscrire|je (?:fais|peux|dois))\b",
+    re.IGNORECASE,
+)
+# A thing lost or stolen, not a job or a person ("j'ai perdu ma carte de RP" asks for a replacement).
+_LOST_THING = re.compile(
+    r"(?<![0-9a-z])(?:lost|perdu|perdue|stolen|vole|volee|egare|egaree) "
+    r"(?!(?:(?:my|our|his|her|ma|mon|mes|sa|son|notre) )?"
+    r"(?:job|jobs|emploi|travail|work|husband|wife|mother|father|mom|dad|son|daughter|child|mere|pere|mari|femme"
+    r"|conjoint|conjointe|fils|fille|enfant|partner)\b)"
+)
 FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|same for|et|pis|puis|aussi|quant [aà])\b", re.IGNORECASE)
 
 
@@ -152,6 +168,8 @@ def cued_intent(
     if intent == "ask_hours" and "ask_hours" not in kinds and _URGENT.search(folded):
         # "and if I need it by tomorrow?" asks the last question again for the urgent service, not the hours
         return "inform" if FOLLOW_UP.match(text) else (one_kind or "ask_processing_time")
+    if intent == "life_event" and "service" in tagged and (HOW_TO.search(text) or _LOST_THING.search(folded)):
+        return "find_service"  # "my mom is 64, how does she apply for the CPP?": the service, not the event
     if intent in STRONG_CUES and not unsure:
         if not kinds and names_life_event and "service" not in tagged and not may_i:
             return "life_event"  # "we just had our first baby, what do we need to do now?"

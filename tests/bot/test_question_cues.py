@@ -199,3 +199,12 @@ def test_needing_it_by_tomorrow_is_haste_not_a_visit() -> None:
     sure_hours = ranking(("ask_hours", 0.79), ("ask_fees", 0.05))
     assert cued_intent("et si j'en ai besoin pour demain", "ask_hours", sure_hours, NONE) == "inform"
     assert cued_intent("I need it urgently", "ask_hours", sure_hours, NONE) == "ask_processing_time"
+
+
+def test_a_life_event_that_asks_how_to_get_a_named_service_asks_for_the_service() -> None:
+    sure_event = ranking(("life_event", 0.99), ("ask_eligibility", 0.01))
+    both = frozenset({"life_event", "service"})
+    assert cued_intent("my dad turned 65, how does he apply for CPP", "life_event", sure_event, both) == "find_service"
+    assert cued_intent("j'ai perdu ma carte de RP", "life_event", sure_event, both) == "find_service"
+    assert cued_intent("j'ai perdu ma job, le chômage?", "life_event", sure_event, both) is None
+    assert cued_intent("my dad died, he got CPP", "life_event", sure_event, both) is None
