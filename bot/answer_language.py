@@ -59,6 +59,7 @@ _ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœ]", re.I)
 
 
 _MASK = re.compile(r"\[[\w-]+\]")
+_URL = re.compile(r"https?://\S+|www\.\S+")  # ".../en/..." and ".ca" are no words of either language
 
 
 def requested_language(text: str) -> Optional[str]:
@@ -72,9 +73,10 @@ def requested_language(text: str) -> Optional[str]:
 def detect(text: str) -> Tuple[Optional[str], float]:
     """(language, confidence in 0..1) of a message; (None, 0) when the text gives no clue.
 
-    The masks put in place of personal data ("[health-card-number]") are Guichet's words, not the client's.
+    The masks put in place of personal data ("[health-card-number]") are Guichet's words, not the client's;
+    web addresses are nobody's words.
     """
-    text = _MASK.sub(" ", text or "")
+    text = _URL.sub(" ", _MASK.sub(" ", text or ""))
     words = fold(text).split()
     french = sum(w in _FRENCH for w in words) + 2 * len(_ACCENTS.findall(text))
     english = sum(w in _ENGLISH for w in words)

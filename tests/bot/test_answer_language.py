@@ -84,3 +84,7 @@ def test_one_word_decides_only_as_the_first_message() -> None:
 def test_the_masks_of_personal_data_are_not_the_clients_words() -> None:
     assert detect("ma carte soleil [health-card-number] expire le mois prochain, comment je la renouvelle")[0] == "fr"
     assert detect("ma carte soleil [health-card-number] expire le mois prochain, comment je la renouvelle")[1] >= 0.75
+
+
+def test_web_addresses_say_nothing_about_the_language() -> None:
+    assert detect("Canada Pension Plan (CPP) Benefits: Free\nDetails: https://www.canada.ca/en/services/cpp.html")[0] != "fr"
