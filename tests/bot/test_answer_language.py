@@ -87,4 +87,7 @@ def test_the_masks_of_personal_data_are_not_the_clients_words() -> None:
 
 
 def test_web_addresses_say_nothing_about_the_language() -> None:
-    assert detect("Canada Pension Plan (CPP) Benefits: Free\nDetails: https://www.canada.ca/en/services/cpp.html")[0] != "fr"
+    assert (
+        detect("Canada Pension Plan (CPP) Benefits: Free\nDetails: https://www.canada.ca/en/services/cpp.html")[0]
+        != "fr"
+    )
