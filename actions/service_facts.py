@@ -60,10 +60,15 @@ class ActionServiceFacts(CatalogueAction):
             choices = offer_choices(dispatcher, named.text, named.choices, lang, intent or "ask_documents")
             return [SlotSet("last_question", question)] + choices
         service, needs_province = self._service(tracker, place, named, chosen)
+        text = latest_text(tracker)
+        event = self.catalogue().life_event_phrased(text) or (
+            service is None and self.catalogue().life_event_named([text])
+        )
+        if event and not (named and named.matches):
+            # "lost my husband, am I entitled to anything?", "anything to help pay for the funeral?": no service
+            # named, a life event is (whole, when a service is under discussion: "and for a child?" is no birth).
+            return ActionLifeEvent().answer(dispatcher, tracker, lang)
         if service is None:
-            if self.catalogue().life_event_named([latest_text(tracker)]):
-                # "lost my husband, am I entitled to anything?": no service named, a life event is.
-                return ActionLifeEvent().answer(dispatcher, tracker, lang)
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
             return [SlotSet("last_question", question), status("asked")]
         events: Events = [SlotSet("last_question", question), SlotSet("last_service_id", service.id)]

@@ -110,3 +110,9 @@ def test_and_a_health_card_asks_the_same_question_about_another_service() -> Non
         ),
     )
     assert "Nova Scotia Health Card" in outcome.text and "Proof of Nova Scotia residence" in outcome.text
+
+
+def test_a_life_event_named_whole_beats_the_service_under_discussion() -> None:
+    outcome = ask("is there anything to help pay for the funeral?", "ask_fees", slots={"last_service_id": "gc-7"})
+    assert outcome.text.startswith("Death of a family member: here is what you may need to do.")
+    assert "death benefit" in outcome.text
