@@ -54,8 +54,9 @@ def service_readings(message: Dict[str, Any]) -> List[str]:
     if len(pieces) > 1 and all(_has_span(e) for e in pieces):
         readings.append((message.get("text") or "")[pieces[0]["start"] : pieces[-1]["end"]])
     readings += [str(e["value"]) for e in pieces if e.get("value")]
-    # A piece that is only a place ("PEI" tagged as a service) names where, not what.
-    return _distinct([r for r in readings if gazetteer().without_places(r).strip()])
+    # A piece that is only a place ("PEI" tagged as a service) names where, not what; one of only function
+    # words ("du") names nothing.
+    return _distinct([r for r in readings if query_terms(gazetteer().without_places(r))])
 
 
 def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> List[str]:

@@ -32,7 +32,8 @@ a an and any are at be by can could do does for from have how i i'm im in is it 
 the their there this to where which who will with would you your we us when what about also else
 au aux avec ce ces comment d de des du elle en est et il j je l la le les leur ma mes mon ne nous on ou pour
 puis puisse quel quelle qui sa se ses son sur svp ta te tes ton tu un une vous
-ok okay so then pis ben alors donc ca c y
+ok okay so then pis ben alors donc ca c y he she him his her hers they them theirs ours mine yours
+nos vos notre votre eux elles
 """.split()
 )
 # Words that say what the client wants done, not which service: they must not make a
@@ -43,7 +44,7 @@ REQUEST_WORDS = frozenset(
 get getting got need needs want apply applying application obtain renew renewing renewed renewal replace
 replacement help office submit go must should like try trying
 obtenir renouveler renouvellement renouvelle demander demande remplacer faire veux voudrais besoin avoir ai
-aide bureau faut dois doit devons devez peux peut pouvez veut aimerais
+aide bureau faut dois doit devons devez peux peut pouvez veut aimerais fais fait font
 """.split()
 )
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS

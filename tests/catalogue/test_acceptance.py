@@ -68,7 +68,7 @@ def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogu
         (["my husband passed away, what government stuff do I need to take care of?"], "death-of-a-family-member"),
         (["ma mère est décédée"], "death-of-a-family-member"),
         (["we're getting married in june"], "getting-married"),
-        (["my wife and I are separating"], None),  # no separation event in the catalogue: not a death
+        (["my wife and I are separating"], "separation-or-divorce"),  # "wife" is no death
         (["my mom died, she had a pension"], "death-of-a-family-member"),  # "pension" names retiring too
     ],
 )
@@ -137,3 +137,6 @@ def test_a_kind_the_catalogue_lacks_is_not_any_of_its_kind(real_catalogue: Catal
     # A known qualifier still narrows, and the head alone still finds its kind.
     assert real_catalogue.search_request(["licence"], "I need a marriage licence")
     assert real_catalogue.search_request(["licence"], "where do I renew my licence")
+    # A pronoun is no qualifier: "his CPP" is the CPP.
+    cpp = real_catalogue.search_request(["CPP"], "can my dad apply for his CPP retirement pension on the internet?")
+    assert cpp and cpp[0].service.id == "gc-7"
