@@ -200,6 +200,8 @@ def cued_intent(
         return "ask_hours"  # "can I go to the Gatineau passport office on July 1st?"; "moving on July 1st" is no visit
     if FOLLOW_UP.match(text) and (unsure or intent in NOT_SERVICES):
         return "inform"  # "and for my kid?": the last question, again
+    if unsure and not kinds and _URGENT.search(folded):
+        return "ask_processing_time"  # "do they do the urgent service?": how fast, for the service under discussion
     if unsure and not kinds and "service" in tagged:
         return "find_service"  # "my PR card expires soon, how do I renew it?": how to get the service it names
     return None

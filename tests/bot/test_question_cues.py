@@ -208,3 +208,7 @@ def test_a_life_event_that_asks_how_to_get_a_named_service_asks_for_the_service(
     assert cued_intent("j'ai perdu ma carte de RP", "life_event", sure_event, both) == "find_service"
     assert cued_intent("j'ai perdu ma job, le chômage?", "life_event", sure_event, both) is None
     assert cued_intent("my dad died, he got CPP", "life_event", sure_event, both) is None
+
+
+def test_an_unsure_question_about_urgency_asks_how_fast() -> None:
+    assert cued_intent("ils font le service urgent?", "out_of_scope", UNSURE, NONE) == "ask_processing_time"
