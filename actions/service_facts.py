@@ -21,6 +21,7 @@ from actions.eligibility import check_turn
 from actions.life_event import ActionLifeEvent
 from actions.messages import CHANNELS, say
 from actions.service_names import NamedService, fact_readings, resolve_service, service_readings
+from services_catalog.facts import asks_amount_paid
 from services_catalog.geography import Place
 from services_catalog.jurisdiction import whereabouts
 from services_catalog.model import Bilingual, Cost, Criterion, Fact, Service, ServiceFacts
@@ -83,7 +84,8 @@ class ActionServiceFacts(CatalogueAction):
             lines, buttons, kept = check_turn(tracker, service, facts, lang)
             dispatcher.utter_message(text="\n".join(rules + lines), buttons=buttons)
             return events + kept + [SlotSet("awaiting", None)]
-        dispatcher.utter_message(text="\n".join(self.lines(question, service, facts, lang)))
+        shown = "amount" if question == "fees" and asks_amount_paid(facts, latest_text(tracker)) else question
+        dispatcher.utter_message(text="\n".join(self.lines(shown, service, facts, lang)))
         return events + [SlotSet("awaiting", None)]
 
     def _named(self, tracker: Tracker, place: Optional[Place]) -> Optional[NamedService]:
@@ -138,8 +140,12 @@ class ActionServiceFacts(CatalogueAction):
                 "no_processing_time",
                 service,
                 facts.processing_times,
-                lambda f: self._timed(f, lang),
+                lambda f: self._case_line(f, lang),
                 lang,
+            )
+        if question == "amount":  # what a benefit pays: "how much will I get?"
+            return self._listed(
+                "amounts_for", "no_fees", service, facts.amounts, lambda f: self._case_line(f, lang), lang
             )
         if question == "eligibility":
             if not facts.criteria:
@@ -192,7 +198,7 @@ class ActionServiceFacts(CatalogueAction):
         return [say(key, lang, service=name, url=url)]
 
     @staticmethod
-    def _timed(fact: Fact, lang: str) -> str:
+    def _case_line(fact: Fact, lang: str) -> str:
         parts = [fact.variant.get(lang), CHANNELS[fact.channel][lang] if fact.channel else ""]
         case = ", ".join(p for p in parts if p)
         return say("fact_line", lang, case=case, text=fact.text.get(lang)) if case else f"• {fact.text.get(lang)}"

@@ -65,6 +65,7 @@ FACT_KINDS = {
     "fees": "costs",
     "processing_time": "processing_times",
     "eligibility": "criteria",
+    "amount": "amounts",
 }
 LIFE_EVENT_MIN = 0.4  # a life event named by a search rather than by one of its phrases
 NAME_TIE = 0.05  # offices whose names fit the words this close to the best are told apart by word order

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, List, Mapping, Optional, Sequence, Set, Tuple, TypeVar
 
 from services_catalog.model import Bilingual, Criterion, ServiceFacts
+from services_catalog.text import fold
 from services_catalog.text_index import FUNCTION_WORDS, query_terms
 
 T = TypeVar("T")
@@ -105,6 +106,7 @@ def for_request(
         costs=closest(facts.costs, lambda c: c.option, words, age),
         processing_times=closest(facts.processing_times, lambda f: f.variant, words, age),
         criteria=facts.criteria,
+        amounts=closest(facts.amounts, lambda f: f.variant, words, age),
     )
 
 
@@ -134,3 +136,25 @@ def eligibility_check(criteria: Sequence[Criterion], answers: Mapping[str, str])
         if answer in criterion.answers and answer not in criterion.may_qualify:
             return EligibilityCheck(None, (criterion,))
     return EligibilityCheck(None, ())
+
+
+# "How much will I get?", "combien je vais recevoir?", "c'est combien la prestation?": the money a benefit pays.
+_PAID = re.compile(
+    r"(?<![0-9a-z])(?:(?:will|would|do|does|did|can|could) (?:i|we|you|he|she|they) (?:get|receive|collect)|"
+    r"does it pay|how much (?:money|is the (?:benefit|pension|payment|allowance))|amount|amounts|montant|montants|"
+    r"(?:je vais|on va|vais je|va t on|il va|elle va) (?:avoir|recevoir|toucher|etre paye)|ca paye|ca paie|"
+    r"combien (?:est|c est) la (?:prestation|pension|rente|allocation)|"
+    r"la (?:prestation|pension|rente|allocation) c est combien)"
+    r"(?![0-9a-z])"
+)
+
+
+def asks_amount_paid(facts: ServiceFacts, request: str) -> bool:
+    """Whether "how much" asks what a benefit pays rather than what it costs.
+
+    Only for a service whose amounts the catalogue knows: when the client says they would receive the money,
+    or when applying costs nothing, so that the fee cannot be what they mean ("EI: free" answers no one).
+    """
+    if not facts.amounts:
+        return False
+    return bool(_PAID.search(fold(request))) or not any(cost.amount > 0 for cost in facts.costs)

@@ -259,7 +259,7 @@ class NearbyAnswer:
 
 @dataclass(frozen=True)
 class Fact:
-    """A document to bring or a processing time: one sourced sentence, for one variant of a service.
+    """A document to bring, a processing time or an amount paid: one sourced sentence, for one variant of a service.
 
     The source and its verification travel with the fact so that every answer can link to the official
     page and say when a figure was not re-checked."""
@@ -309,3 +309,4 @@ class ServiceFacts:
     costs: Tuple[Cost, ...] = ()
     processing_times: Tuple[Fact, ...] = ()
     criteria: Tuple[Criterion, ...] = ()
+    amounts: Tuple[Fact, ...] = ()  # what a benefit pays

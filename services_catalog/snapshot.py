@@ -268,7 +268,8 @@ def load_snapshot(conn: Connection) -> Snapshot:
 
 
 def _facts(data: Mapping[str, Sequence[Record]]) -> Dict[str, ServiceFacts]:
-    """Documents, fees, processing times and criteria by service id, each in file order (criteria by position)."""
+    """Documents, fees, processing times, criteria and amounts paid by service id, each in file order
+    (criteria by position)."""
 
     def provenance(r: Record) -> Tuple[str, Optional[date], str]:
         return r["source"], _date(r["last_verified"]), r["verification"]
@@ -283,6 +284,7 @@ def _facts(data: Mapping[str, Sequence[Record]]) -> Dict[str, ServiceFacts]:
     costs = _group(data["cost_options"], "service_id")
     times = _group(data["processing_times"], "service_id")
     criteria = _group(data["eligibility_criteria"], "service_id")
+    amounts = _group(data["benefit_amounts"], "service_id")
     return {
         service_id: ServiceFacts(
             documents=tuple(fact(r, "document") for r in documents.get(service_id, [])),
@@ -305,8 +307,9 @@ def _facts(data: Mapping[str, Sequence[Record]]) -> Dict[str, ServiceFacts]:
                 )
                 for r in sorted(criteria.get(service_id, []), key=lambda r: int(r["position"]))
             ),
+            amounts=tuple(fact(r, "amount") for r in amounts.get(service_id, [])),
         )
-        for service_id in set(documents) | set(costs) | set(times) | set(criteria)
+        for service_id in set(documents) | set(costs) | set(times) | set(criteria) | set(amounts)
     }
 
 

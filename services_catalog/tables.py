@@ -590,6 +590,27 @@ PROCESSING_TIMES = Table(
     hsds="(Guichet)",
 )
 
+BENEFIT_AMOUNTS = Table(
+    "benefit_amounts",
+    (
+        Column("id", "id", True, example="cpp-death-benefit"),
+        Column("service_id", "ref", True, ref="services"),
+        *_VARIANT,
+        *_pair(
+            "amount",
+            True,
+            "What the benefit pays, or what the amount depends on, as the source states it",
+            "A one-time payment of $2,500",
+            "Un paiement unique de 2 500 $",
+        ),
+        _FACT_SOURCE,
+        _LAST_VERIFIED,
+        _FACT_VERIFIED,
+    ),
+    'What a benefit pays the client (the other way from a fee), per variant: "how much will I get?".',
+    hsds="(Guichet)",
+)
+
 ELIGIBILITY_CRITERIA = Table(
     "eligibility_criteria",
     (
@@ -672,6 +693,7 @@ TABLES: Tuple[Table, ...] = (
     REQUIRED_DOCUMENTS,
     COST_OPTIONS,
     PROCESSING_TIMES,
+    BENEFIT_AMOUNTS,
     ELIGIBILITY_CRITERIA,
     SYNONYMS,
 )

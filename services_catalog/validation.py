@@ -249,7 +249,7 @@ def _check_criterion(row: Row) -> Iterable[Problem]:
         yield _problem(row, "may_qualify", f"{', '.join(unknown)} not among the answers ({';'.join(answers)})")
 
 
-FACT_TABLES = ("required_documents", "cost_options", "processing_times", "eligibility_criteria")
+FACT_TABLES = ("required_documents", "cost_options", "processing_times", "benefit_amounts", "eligibility_criteria")
 
 
 def validate(source: Source) -> List[Problem]:
@@ -277,5 +277,6 @@ def summary(source: Source) -> str:
         f"{counts['life_events']} life events, {counts['outreach']} outreach, "
         f"{counts['cross_promotions']} cross promotions, {counts['required_documents']} documents, "
         f"{counts['cost_options']} fees, {counts['processing_times']} processing times, "
+        f"{counts['benefit_amounts']} benefit amounts, "
         f"{counts['eligibility_criteria']} eligibility criteria"
     )

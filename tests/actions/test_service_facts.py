@@ -116,3 +116,15 @@ def test_a_life_event_named_whole_beats_the_service_under_discussion() -> None:
     outcome = ask("is there anything to help pay for the funeral?", "ask_fees", slots={"last_service_id": "gc-7"})
     assert outcome.text.startswith("Death of a family member: here is what you may need to do.")
     assert "death benefit" in outcome.text
+
+
+def test_how_much_a_free_benefit_is_asks_what_it_pays() -> None:
+    outcome = ask("and roughly how much will it be", "ask_fees", slots={"last_service_id": "gc-1003"})
+    assert outcome.text.startswith("What Employment Insurance (EI) Benefits pays:")
+    assert "55%" in outcome.text and "Source: https://www.canada.ca/" in outcome.text
+
+
+def test_the_cpp_death_benefit_amount_in_french() -> None:
+    outcome = ask("c'est combien la prestation de décès du RPC?", "ask_fees", [("service", "RPC")], lang="fr", slots={})
+    assert "Ce que verse Prestations du Régime de pensions du Canada" in outcome.text
+    assert "2 500 $" in outcome.text and "0,6 %" not in outcome.text

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from services_catalog.facts import age_in, eligibility_check, for_request
-from services_catalog.model import Bilingual, Cost, Criterion, ServiceFacts
+from services_catalog.facts import age_in, asks_amount_paid, eligibility_check, for_request
+from services_catalog.model import Bilingual, Cost, Criterion, Fact, ServiceFacts
 
 SOURCE = "https://www.canada.ca/en/immigration-refugees-citizenship/services/canadian-passports/passport-fees.html"
 
@@ -161,3 +161,20 @@ def test_a_variant_asked_for_settles_a_tie_with_the_service_itself(real_catalogu
     text = "my ohip expires next month, where do i renew it in mississauga"
     found = real_catalogue.resolve_request(["ohip"], text, real_catalogue.resolve_place("Mississauga"))
     assert not found.choices and found.matches[0].service.id == "on-health-card-renewal"
+
+
+PAYS = (Fact("ei", Bilingual("Regular", "Régulières"), Bilingual("55%", "55 %"), SOURCE, None, "unverified"),)
+
+
+@pytest.mark.parametrize(
+    "request_text, costs, paid",
+    [
+        ("how much will I get?", FEES, True),  # said to be received, whatever it costs
+        ("pis combien je vais avoir", FEES, True),
+        ("how much is it?", (cost("Applying", "Demande", 0),), True),  # free to apply: the fee is not meant
+        ("how much is it?", FEES, False),  # a service with fees: what it costs
+    ],
+)
+def test_how_much_asks_what_a_benefit_pays_when_it_is_received_or_free(request_text, costs, paid) -> None:
+    assert asks_amount_paid(ServiceFacts(costs=costs, amounts=PAYS), request_text) is paid
+    assert asks_amount_paid(ServiceFacts(costs=costs), request_text) is False  # no amounts known: the fees
