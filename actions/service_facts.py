@@ -65,9 +65,10 @@ class ActionServiceFacts(CatalogueAction):
         event = self.catalogue().life_event_phrased(text) or (
             service is None and self.catalogue().life_event_named([text])
         )
-        if event and not (named and named.matches):
-            # "lost my husband, am I entitled to anything?", "anything to help pay for the funeral?": no service
-            # named, a life event is (whole, when a service is under discussion: "and for a child?" is no birth).
+        if event and not (named and named.matches) and (service is None or service not in event.services):
+            # "lost my husband, am I entitled to anything?": no service named, a life event is (whole, when a
+            # service is under discussion: "and for a child?" is no birth). The funeral after a death is about
+            # the death's own services, still under discussion (the CPP death benefit).
             return ActionLifeEvent().answer(dispatcher, tracker, lang)
         if service is None:
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))

@@ -34,6 +34,8 @@ STRONG_CUES: Dict[str, List[str]] = {
     "ask_fees": [
         "how much", "cost", "costs", "fee", "fees", "price", "combien ca coute", "coute", "coutent", "cout", "couts",
         "frais", "prix", "tarif", "tarifs", "payant", "c est combien", "combien pour",
+        "how much (?:will|would|do|does|did) (?:i|we|he|she|they) (?:get|receive)",
+        "combien (?:je vais|on va|vais je|il va|elle va) (?:avoir|recevoir|toucher)",
     ],
     "ask_processing_time": [
         "how long", "how fast", "how quickly", "how soon", "processing time", "processing times", "the wait",
@@ -105,6 +107,17 @@ _CHANNEL = _pattern(["online", "on line", "internet", "phone", "telephone", "mai
 _SOFT_ELIGIBILITY = _pattern(SOFT_ELIGIBILITY)
 _URGENT = _pattern(
     ["urgent", "urgently", "urgence", "rush", "express", "asap", "by tomorrow", "pour demain", "d ici demain", "vite"]
+)
+_WHERE = _pattern(
+    [
+        "where do i go",
+        "where can i go",
+        "where should i go",
+        "where do we go",
+        "ou aller",
+        "ou je vais",
+        "ou est ce que je vais",
+    ]
 )
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
@@ -178,6 +191,8 @@ def cued_intent(
         # "need it tomorrow, how much more to have it fast?": a question asked in another kind's words only.
         # "Hours" has another sense: only when the model thought of opening hours too ("cutting my hours,
         # can I still get EI?" asks no opening hours).
+        if not kinds and _WHERE.search(folded) and "place" in tagged:
+            return "find_service"  # "need a passport fast, where do I go in Calgary?" asks where, not how fast
         runners_up = {entry.get("name") for entry in ranking[1:3]}
         if one_kind == "ask_hours" and one_kind not in runners_up:
             return None

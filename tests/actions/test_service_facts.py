@@ -112,10 +112,16 @@ def test_and_a_health_card_asks_the_same_question_about_another_service() -> Non
     assert "Nova Scotia Health Card" in outcome.text and "Proof of Nova Scotia residence" in outcome.text
 
 
-def test_a_life_event_named_whole_beats_the_service_under_discussion() -> None:
-    outcome = ask("is there anything to help pay for the funeral?", "ask_fees", slots={"last_service_id": "gc-7"})
+def test_a_life_event_named_whole_beats_a_service_under_discussion_that_is_not_its_own() -> None:
+    outcome = ask("is there anything to help pay for the funeral?", "ask_fees", slots={"last_service_id": "gc-1242"})
     assert outcome.text.startswith("Death of a family member: here is what you may need to do.")
     assert "death benefit" in outcome.text
+
+
+def test_the_funeral_after_a_death_is_the_death_benefit_of_the_cpp_under_discussion() -> None:
+    outcome = ask("is there anything to help pay for the funeral?", "ask_fees", slots={"last_service_id": "gc-7"})
+    assert outcome.text.startswith("What Canada Pension Plan (CPP) Benefits pays:")
+    assert "Death benefit: A one-time payment of $2,500" in outcome.text
 
 
 def test_how_much_a_free_benefit_is_asks_what_it_pays() -> None:

@@ -212,3 +212,14 @@ def test_a_life_event_that_asks_how_to_get_a_named_service_asks_for_the_service(
 
 def test_an_unsure_question_about_urgency_asks_how_fast() -> None:
     assert cued_intent("ils font le service urgent?", "out_of_scope", UNSURE, NONE) == "ask_processing_time"
+
+
+def test_where_to_go_in_a_town_asks_for_offices_whatever_the_hurry() -> None:
+    sure_time = ranking(("ask_processing_time", 0.9), ("find_service", 0.05))
+    text = "i need a passport fast, flying in 5 days. where do i go in regina"
+    assert cued_intent(text, "ask_processing_time", sure_time, frozenset({"service", "place"})) == "find_service"
+
+
+def test_how_much_one_will_get_asks_the_amount() -> None:
+    sure_time = ranking(("ask_processing_time", 0.94), ("ask_fees", 0.05))
+    assert cued_intent("pis combien je vais avoir", "ask_processing_time", sure_time, NONE) == "ask_fees"
