@@ -183,6 +183,8 @@ def cued_intent(
         return "inform" if FOLLOW_UP.match(text) else (one_kind or "ask_processing_time")
     if intent == "life_event" and "service" in tagged and (HOW_TO.search(text) or _LOST_THING.search(folded)):
         return "find_service"  # "my mom is 64, how does she apply for the CPP?": the service, not the event
+    if intent == "life_event" and "service" in tagged and may_i and not life_event_phrase:
+        return "ask_eligibility"  # "turning 62, can I start collecting OAS?": no event the catalogue knows
     if intent in STRONG_CUES and not unsure:
         if not kinds and names_life_event and "service" not in tagged and not may_i:
             return "life_event"  # "we just had our first baby, what do we need to do now?"

@@ -223,3 +223,11 @@ def test_where_to_go_in_a_town_asks_for_offices_whatever_the_hurry() -> None:
 def test_how_much_one_will_get_asks_the_amount() -> None:
     sure_time = ranking(("ask_processing_time", 0.94), ("ask_fees", 0.05))
     assert cued_intent("pis combien je vais avoir", "ask_processing_time", sure_time, NONE) == "ask_fees"
+
+
+def test_may_i_about_a_named_service_without_a_known_event_asks_eligibility() -> None:
+    sure_event = ranking(("life_event", 0.99), ("ask_eligibility", 0.01))
+    both = frozenset({"life_event", "service"})
+    text = "turning 61 in june, can i start collecting my pension then"
+    assert cued_intent(text, "life_event", sure_event, both) == "ask_eligibility"
+    assert cued_intent("I lost my job, can I get EI?", "life_event", sure_event, both, life_event_phrase=True) is None
