@@ -59,7 +59,7 @@ AMBIGUOUS_GAP = 0.04  # matches this close to the best are offered as a choice r
 NAME_MATCH = 0.6  # an office's name matched this well is the office the words name
 WEAK_NAME_MATCH = 0.15  # below this no office is named, however far ahead of the others
 STANDS_OUT = 1.4  # how far ahead of the next office a weaker match must be
-FACT_GAP = 0.06  # a match this close to the best, with the facts asked for, is the one a fact question means
+FACT_GAP = 0.15  # a match this close to the best, with the facts asked for, is the one a fact question means
 FACT_KINDS = {
     "documents": "documents",
     "fees": "costs",
