@@ -43,7 +43,10 @@ class ActionLifeEvent(CatalogueAction):
         lines += [self._line(s, lang) for s in services[:MAX_SERVICES]]
         if province is None:
             lines.append(say("life_event_where", lang))
-        bundles = {b.id: b for s in event.services for b in self.catalogue().bundles_for_service(s.id, province)}
+        # Only the bundles of the services listed: a death in an unknown province brings no Ontario address change.
+        bundles = {
+            b.id: b for s in services[:MAX_SERVICES] for b in self.catalogue().bundles_for_service(s.id, province)
+        }
         lines += [
             say(
                 "bundle_covers",

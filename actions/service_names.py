@@ -51,8 +51,14 @@ def service_readings(message: Dict[str, Any]) -> List[str]:
         key=lambda e: e.get("start") or 0,
     )
     readings: List[str] = []
-    if len(pieces) > 1 and all(_has_span(e) for e in pieces):
-        readings.append((message.get("text") or "")[pieces[0]["start"] : pieces[-1]["end"]])
+    # Pieces a word apart are one name cut by the model ("carte de" + "résident permanent"); pieces far apart
+    # are not ("permit ... canada ... child benefit" would read as the Canada Pension Plan's benefits).
+    if (
+        len(pieces) > 1
+        and all(_has_span(e) for e in pieces)
+        and all(len(text[a["end"] : b["start"]].split()) <= 1 for a, b in zip(pieces, pieces[1:]))
+    ):
+        readings.append(text[pieces[0]["start"] : pieces[-1]["end"]])
     readings += [str(e["value"]) for e in pieces if e.get("value")]
     # A piece that is only a place ("PEI" tagged as a service) names where, not what; one of only function
     # words ("du") names nothing.

@@ -273,3 +273,8 @@ def test_a_province_after_a_provincial_service_moves_it_there_not_near_the_remem
     outcome = run_action(ActionFindService(), tracker)
     assert outcome.text.startswith("S'inscrire à l'Assurance-santé de l'Ontario")
     assert "En personne chez ServiceOntario" in outcome.text
+
+
+def test_a_life_event_shows_only_the_bundles_of_the_services_it_lists() -> None:
+    tracker = make_tracker("my dad passed away last week", "life_event", [("life_event", "passed away")])
+    assert "One application covers several" not in run_action(ActionLifeEvent(), tracker).text

@@ -1,0 +1,34 @@
+"""How the model's service entities are read as names of services."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from actions.service_names import service_readings
+
+
+def message(text: str, *pieces: str) -> Dict[str, Any]:
+    entities: List[Dict[str, Any]] = []
+    for piece in pieces:
+        start = text.index(piece)
+        entities.append({"entity": "service", "value": piece, "start": start, "end": start + len(piece)})
+    return {"text": text, "entities": entities}
+
+
+def test_pieces_a_word_apart_are_read_together_and_alone() -> None:
+    text = "ma carte de résident permanent est expirée"
+    assert service_readings(message(text, "carte", "résident permanent")) == [
+        "carte de résident permanent",
+        "carte",
+        "résident permanent",
+    ]
+
+
+def test_pieces_far_apart_are_not_one_name() -> None:
+    text = "on a un permis de travail, au canada depuis 10 mois, on a droit à l'allocation pour enfants?"
+    readings = service_readings(message(text, "permis", "canada", "allocation pour enfants"))
+    assert readings == ["permis", "canada", "allocation pour enfants"]
+
+
+def test_a_piece_of_function_words_or_a_place_names_nothing() -> None:
+    assert service_readings(message("de l'aide du fédéral à Moncton", "du", "Moncton")) == []
