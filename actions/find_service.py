@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text, offer_choices
 from actions.find_office import ActionFindOffice
+from actions.life_event import ActionLifeEvent
 from actions.messages import TOPICS, say
 from actions.outreach import ActionOutreach
 from actions.render import listed, office_lines, remote_lines, service_header
@@ -72,6 +73,9 @@ class ActionFindService(CatalogueAction):
         if named is None:
             return self._follow_up(dispatcher, tracker, place, place_text, lang)
         service_text, matches = named.text, named.matches
+        if not matches and self.catalogue().life_event_phrased(latest_text(tracker)):
+            # "mon fils a une déficience intellectuelle, y a-tu de l'aide?": no service named, a life event is.
+            return ActionLifeEvent().answer(dispatcher, tracker, lang)
         if not matches:
             dispatcher.utter_message(text=say("no_service", lang, text=service_text))
             return [SlotSet("service", None), SlotSet("awaiting", None), status("no_service")]

@@ -119,6 +119,10 @@ _WHERE = _pattern(
         "ou est ce que je vais",
     ]
 )
+# Services named as the ones a person who died or left was getting: the life event, not a request for them.
+_THEIRS = _pattern(
+    ["(?:he|she) (?:was getting|was receiving|got|received|was on|had)", "(?:il|elle) (?:recevait|avait|touchait)"]
+)
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
     ["est ce que", "will", "would", "can", "could", "do i", "quoi", "comment", "quand", "what", "how", "when"]
@@ -181,6 +185,8 @@ def cued_intent(
     if intent == "ask_hours" and "ask_hours" not in kinds and _URGENT.search(folded):
         # "and if I need it by tomorrow?" asks the last question again for the urgent service, not the hours
         return "inform" if FOLLOW_UP.match(text) else (one_kind or "ask_processing_time")
+    if names_life_event and life_event_phrase and _THEIRS.search(folded) and not kinds:
+        return "life_event"  # "my dad died, he was getting OAS and CPP, who do I tell?": his services, the event
     if intent == "life_event" and "service" in tagged and (HOW_TO.search(text) or _LOST_THING.search(folded)):
         return "find_service"  # "my mom is 64, how does she apply for the CPP?": the service, not the event
     if intent == "life_event" and "service" in tagged and may_i and not life_event_phrase:

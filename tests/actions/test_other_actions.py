@@ -278,3 +278,9 @@ def test_a_province_after_a_provincial_service_moves_it_there_not_near_the_remem
 def test_a_life_event_shows_only_the_bundles_of_the_services_it_lists() -> None:
     tracker = make_tracker("my dad passed away last week", "life_event", [("life_event", "passed away")])
     assert "One application covers several" not in run_action(ActionLifeEvent(), tracker).text
+
+
+def test_a_request_naming_no_service_but_a_life_event_gets_the_life_event() -> None:
+    text = "mon fils a une déficience intellectuelle, y a-tu de l'aide pour lui"
+    outcome = run_action(ActionFindService(), make_tracker(text, "find_service", slots={"language": "fr"}))
+    assert outcome.text.startswith("Vivre avec un handicap : voici ce que vous pourriez avoir à faire.")

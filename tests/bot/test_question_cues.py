@@ -231,3 +231,10 @@ def test_may_i_about_a_named_service_without_a_known_event_asks_eligibility() ->
     text = "turning 61 in june, can i start collecting my pension then"
     assert cued_intent(text, "life_event", sure_event, both) == "ask_eligibility"
     assert cued_intent("I lost my job, can I get EI?", "life_event", sure_event, both, life_event_phrase=True) is None
+
+
+def test_the_services_a_person_who_died_was_getting_are_the_life_event() -> None:
+    sure_service = ranking(("find_service", 0.95), ("life_event", 0.04))
+    text = "ma mère est décédée, elle recevait la pension de vieillesse, qui dois-je avertir?"
+    both = frozenset({"life_event", "service"})
+    assert cued_intent(text, "find_service", sure_service, both, life_event_phrase=True) == "life_event"
