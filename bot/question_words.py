@@ -123,6 +123,10 @@ _WHERE = _pattern(
 _THEIRS = _pattern(
     ["(?:he|she) (?:was getting|was receiving|got|received|was on|had)", "(?:il|elle) (?:recevait|avait|touchait)"]
 )
+_MAY_APPLY = re.compile(
+    r"(?<![0-9a-z])(?:can i|can we|could i|je peux|je peux tu|on peut|puis je)"
+    r" (?:(?:la|le|les|l|it|them) )?(?:apply|get|collect|receive|start|demander|recevoir|avoir|toucher|commencer)"
+)
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
     ["est ce que", "will", "would", "can", "could", "do i", "quoi", "comment", "quand", "what", "how", "when"]
@@ -182,6 +186,8 @@ def cued_intent(
         and not _OFFICE.search(folded)
     ):
         return "life_event"  # "moving to Québec on July 1st, how do I change my address?" names no office
+    if intent == "ask_hours" and not kinds and _MAY_APPLY.search(folded):
+        return "ask_eligibility"  # "j'ai 62 ans, je peux la demander maintenant?": now is the age, not the hours
     if intent == "ask_hours" and "ask_hours" not in kinds and _URGENT.search(folded):
         # "and if I need it by tomorrow?" asks the last question again for the urgent service, not the hours
         return "inform" if FOLLOW_UP.match(text) else (one_kind or "ask_processing_time")

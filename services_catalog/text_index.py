@@ -253,11 +253,17 @@ class TextIndex:
         found: Dict[str, float] = {}
         # "passport" and "renew my passport please" are one query once request words are gone.
         distinct = {tuple(query_terms(reading)): reading for reading in reversed(readings)}
-        for reading in distinct.values():
-            if self._qualified_by_unknown(reading, context):
+        answered: List[Set[str]] = []
+        # Longest first: a piece of a reading that found something ("canada" of "canada child benefit") would
+        # only add what its other words rule out (the Canada Pension Plan).
+        for reading_terms, reading in sorted(distinct.items(), key=lambda item: -len(item[0])):
+            if any(set(reading_terms) < longer for longer in answered) or self._qualified_by_unknown(reading, context):
                 continue
-            for hit in self.search(reading, limit * 4, min_score):
+            hits = self.search(reading, limit * 4, min_score)
+            for hit in hits:
                 found[hit.key] = max(found.get(hit.key, 0.0), hit.score)
+            if hits:
+                answered.append(set(reading_terms))
         if not found:
             return []
         # Words the catalogue has never seen (a village's name, "urgently") explain nothing

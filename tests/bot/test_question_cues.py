@@ -238,3 +238,11 @@ def test_the_services_a_person_who_died_was_getting_are_the_life_event() -> None
     text = "ma mère est décédée, elle recevait la pension de vieillesse, qui dois-je avertir?"
     both = frozenset({"life_event", "service"})
     assert cued_intent(text, "find_service", sure_service, both, life_event_phrase=True) == "life_event"
+
+
+def test_may_i_apply_now_asks_eligibility_not_the_hours() -> None:
+    sure_hours = ranking(("ask_hours", 0.99), ("ask_eligibility", 0.27))
+    assert (
+        cued_intent("j'ai 62 ans, je peux la demander maintenant?", "ask_hours", sure_hours, NONE) == "ask_eligibility"
+    )
+    assert cued_intent("can I go there now?", "ask_hours", sure_hours, NONE) is None

@@ -137,6 +137,10 @@ def test_a_kind_the_catalogue_lacks_is_not_any_of_its_kind(real_catalogue: Catal
     # A known qualifier still narrows, and the head alone still finds its kind.
     assert real_catalogue.search_request(["licence"], "I need a marriage licence")
     assert real_catalogue.search_request(["licence"], "where do I renew my licence")
+    # A piece of a reading that found services adds nothing: "canada" alone would bring the Canada Pension Plan.
+    pieces = ["canada child benefit", "canada", "child benefit"]
+    found = real_catalogue.search_request(pieces, "can we get the canada child benefit?", limit=10)
+    assert "gc-1107" in {m.service.id for m in found} and "gc-7" not in {m.service.id for m in found}
     # A pronoun is no qualifier: "his CPP" is the CPP.
     cpp = real_catalogue.search_request(["CPP"], "can my dad apply for his CPP retirement pension on the internet?")
     assert cpp and cpp[0].service.id == "gc-7"
