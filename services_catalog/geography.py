@@ -264,12 +264,14 @@ class Gazetteer:
             .execute("SELECT name, province, latitude, longitude FROM PostalCodes WHERE code = ?", (code,))
             .fetchone()
         )
+        # Named by its area ("Winnipeg (R3C)"), never by the full code: with a street it is a home address,
+        # which answers and the owners' report must not repeat.
         if row is None:  # a new or unlisted code: its FSA is the next best thing
             fsa = self.fsa(code[:3])
-            return Place(code, fsa.province, fsa.latitude, fsa.longitude, "postal_code") if fsa else None
+            return Place(code[:3], fsa.province, fsa.latitude, fsa.longitude, "postal_code") if fsa else None
         if not inside_canada(row[2], row[3]):
             return None
-        return Place(code, _province(row[1]), row[2], row[3], "postal_code")
+        return Place(f"{row[0]} ({code[:3]})", _province(row[1]), row[2], row[3], "postal_code")
 
     def fsa(self, text: str) -> Optional[Place]:
         match = FSA_RE.match(text or "")

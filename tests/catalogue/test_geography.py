@@ -35,6 +35,11 @@ def test_ambiguous_name_prefers_the_larger_place() -> None:
     assert gazetteer().resolve("Richmond").province == "BC"
 
 
+def test_a_postal_code_is_named_by_its_area_never_in_full() -> None:
+    place = gazetteer().resolve("R3C 2B7")
+    assert place is not None and place.name == "Winnipeg (R3C)" and "2B7" not in place.name
+
+
 def test_a_town_is_named_with_its_province_only_when_its_name_alone_finds_another() -> None:
     windsor_ns = gazetteer().town("Windsor", "NS")
     assert windsor_ns is not None
