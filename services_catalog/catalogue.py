@@ -106,13 +106,25 @@ def _stands_out(hits: List[Hit]) -> bool:
     return hits[0].score >= WEAK_NAME_MATCH and hits[0].score >= STANDS_OUT * runner_up
 
 
+URGENCY_WORDS = frozenset({"urgent", "express"})
+
+
 def _variant_asked(close: List[ServiceMatch], message: str) -> List[ServiceMatch]:
     """Equally good matches, narrowed to the variants when the client asked for one: "it expires next
     month, where do I renew it?" means the renewal, not the first registration beside it."""
-    if not VARIANT_CUES & set(fold(message).split()) | VARIANT_WORDS & set(terms(message)):
+    said = set(fold(message).split()) | set(terms(message))
+    asked, cued = VARIANT_WORDS & said, VARIANT_CUES & said
+    if not (asked or cued):
         return close
-    variants = [m for m in close if any(VARIANT_WORDS & set(terms(m.service.name.get(lang))) for lang in ("en", "fr"))]
-    return variants or close
+
+    def name_words(match: ServiceMatch) -> Set[str]:
+        names = [match.service.name.get(lang) for lang in ("en", "fr")]
+        return {word for name in names for word in (*fold(name).split(), *terms(name))}
+
+    if asked:  # the variant named: "renew" is not the urgent pick-up beside the passport
+        return [m for m in close if asked & name_words(m)] or close
+    # "lost", "expired": a renewal or a replacement, whichever is there
+    return [m for m in close if (VARIANT_WORDS - URGENCY_WORDS) & name_words(m)] or close
 
 
 def _within_reach(match: ServiceMatch) -> bool:

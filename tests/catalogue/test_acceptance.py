@@ -144,3 +144,8 @@ def test_a_kind_the_catalogue_lacks_is_not_any_of_its_kind(real_catalogue: Catal
     # A pronoun is no qualifier: "his CPP" is the CPP.
     cpp = real_catalogue.search_request(["CPP"], "can my dad apply for his CPP retirement pension on the internet?")
     assert cpp and cpp[0].service.id == "gc-7"
+
+
+def test_renewing_is_not_the_urgent_pick_up_beside_the_passport(real_catalogue: Catalogue) -> None:
+    found = real_catalogue.resolve_request(["passport"], "my passport expires next month, how do i renew it")
+    assert found.matches[0].service.id == "gc-1242"
