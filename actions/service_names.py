@@ -187,7 +187,8 @@ def resolve_service(
             return NamedService(
                 reading, [ServiceMatch(chosen, 1.0)], where=Whereabouts(near, near.province if near else None)
             )
-    found = catalogue.resolve_request(readings, message, near, limit)
+    # Masked personal data ("PHN [health-card-number]") is no word of the request: it would dilute the rest.
+    found = catalogue.resolve_request(readings, MASKED_MENTION.sub(" ", message), near, limit)
     return NamedService(readings[0], found.matches, found.choices, found.needs_province, found.where)
 
 

@@ -122,7 +122,8 @@ def _variant_asked(close: List[ServiceMatch], message: str) -> List[ServiceMatch
         return {word for name in names for word in (*fold(name).split(), *terms(name))}
 
     if asked:  # the variant named: "renew" is not the urgent pick-up beside the passport
-        return [m for m in close if asked & name_words(m)] or close
+        keys = asked | set(terms(" ".join(asked)))  # "replace" and "replacement" share a stem
+        return [m for m in close if keys & name_words(m)] or close
     # "lost", "expired": a renewal or a replacement, whichever is there
     return [m for m in close if (VARIANT_WORDS - URGENCY_WORDS) & name_words(m)] or close
 

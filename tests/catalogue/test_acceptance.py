@@ -149,3 +149,5 @@ def test_a_kind_the_catalogue_lacks_is_not_any_of_its_kind(real_catalogue: Catal
 def test_renewing_is_not_the_urgent_pick_up_beside_the_passport(real_catalogue: Catalogue) -> None:
     found = real_catalogue.resolve_request(["passport"], "my passport expires next month, how do i renew it")
     assert found.matches[0].service.id == "gc-1242"
+    lost = real_catalogue.resolve_request(["BC Services Card"], "lost my bc services card, how do i replace it")
+    assert lost.matches[0].service.id == "bc-drivers-licence-renewal" and not lost.choices
