@@ -205,6 +205,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "documents_for": {"en": "What to bring or send for {service}:", "fr": "Documents à fournir pour {service} :"},
     "fees_for": {"en": "Fees for {service}:", "fr": "Frais pour {service} :"},
     "amounts_for": {"en": "What {service} pays:", "fr": "Ce que verse {service} :"},
+    "client_time": {
+        "en": "In {place} time, {day}: {hours}.",
+        "fr": "À l'heure de {place}, {day} : {hours}.",
+    },
     "times_for": {"en": "Processing times for {service}:", "fr": "Délais de traitement pour {service} :"},
     "eligibility_for": {
         "en": "Who may qualify for {service}:",

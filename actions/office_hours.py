@@ -8,8 +8,8 @@ so "closed" always says why.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Optional, Text, Tuple
+from datetime import date, datetime, timedelta
+from typing import List, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -18,11 +18,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
-from actions.render import clock, day_line, day_name, week_lines
+from actions.render import clock, day_line, day_name, periods, week_lines
 from services_catalog.hours import (
     UNKNOWN,
+    client_clock,
     day_hours,
+    in_zone,
     local_now,
+    location_zone,
     mentions_now,
     next_opening,
     parse_day,
@@ -58,12 +61,37 @@ class ActionOfficeHours(CatalogueAction):
                 lines = [say("hours_on_day", lang, office=office, day=day_name(asked, lang), hours=hours)]
             else:
                 lines = [say("hours_at", lang, office=office), *week_lines(location, lang, own, now.date())]
-            dispatcher.utter_message(text="\n".join(lines + [say("local_time", lang, time=clock(now.time(), lang))]))
+            lines.append(say("local_time", lang, time=clock(now.time(), lang)))
+            lines += self._on_client_clock(
+                location, own, asked or self._next_open_day(location, own, now.date()), text, lang
+            )
+            dispatcher.utter_message(text="\n".join(lines))
         return [SlotSet("last_location_id", location.id)]
+
+    def _on_client_clock(
+        self, location: Location, own: Tuple[OpeningHours, ...], day: date, text: str, lang: str
+    ) -> List[str]:
+        """ "I'm in Toronto": the day's hours again on the client's clock, when it is not the office's."""
+        client, _ = client_clock(text)
+        hours = day_hours(location, day, own)
+        if client is None or not hours.is_open:
+            return []
+        office_zone, client_zone = location_zone(location), self.catalogue().zone_at(client)
+        moment = datetime.combine(day, hours.intervals[0][0])
+        if moment.replace(tzinfo=office_zone).utcoffset() == moment.replace(tzinfo=client_zone).utcoffset():
+            return []
+        spans = in_zone(day, hours.intervals, office_zone, client_zone)
+        return [say("client_time", lang, place=client.name, day=day_name(day, lang), hours=periods(spans, lang))]
+
+    @staticmethod
+    def _next_open_day(location: Location, own: Tuple[OpeningHours, ...], today: date) -> date:
+        """The first day of the week shown that the office opens (today when it opens today)."""
+        days = (today + timedelta(days=n) for n in range(7))
+        return next((day for day in days if day_hours(location, day, own).is_open), today)
 
     def _office(self, tracker: Tracker) -> Optional[Location]:
         """The office the message names, if it names one: a town, an organization or an office's words."""
-        text = latest_text(tracker)
+        text = client_clock(latest_text(tracker))[1]  # "I'm in Toronto" says where the client is, not the office
         words = without_time_words(text)
         place = whereabouts(text).place
         if place is None and latest_entity(tracker, "organization") is None and len(words.split()) < 2:

@@ -15,8 +15,9 @@ import threading
 import time as clock
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, tzinfo
 from typing import Dict, List, Optional, Sequence, Set, Tuple
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Connection
@@ -24,7 +25,7 @@ from sqlalchemy.pool import NullPool
 
 from services_catalog.facts import for_request
 from services_catalog.geography import Place, gazetteer, haversine_km
-from services_catalog.hours import day_hours, local_today
+from services_catalog.hours import DEFAULT_ZONE, PROVINCE_ZONES, day_hours, local_today, location_zone
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import (
     LEVEL_ORDER,
@@ -541,6 +542,13 @@ class Catalogue:
             (loc for loc in in_town if best and shared[loc.id] == best),
             key=lambda loc: (-len(snap.services_by_location.get(loc.id, [])), km[loc.id]),
         )
+
+    def zone_at(self, place: Place) -> tzinfo:
+        """The time zone of a town: its nearest office's, which the catalogue knows (provinces have several)."""
+        nearest = self.offices_near(place, limit=1)
+        if nearest:
+            return location_zone(nearest[0].location)
+        return ZoneInfo(PROVINCE_ZONES.get(place.province or "", DEFAULT_ZONE))
 
     def office_meant(self, text: str, place: Optional[Place], service_id: Optional[str] = None) -> Optional[Location]:
         """The office a follow-up such as "is the Kelowna office open on Saturday?" is about.

@@ -63,8 +63,9 @@ import holidays
 from holidays.constants import GOVERNMENT, OPTIONAL, PUBLIC
 from holidays.countries.canada import Canada
 
+from services_catalog.geography import Place, gazetteer
 from services_catalog.model import Bilingual, Closure, Location, OpeningHours
-from services_catalog.text import fold_place
+from services_catalog.text import fold, fold_place
 
 # The zone of each province's capital, for locations whose catalogue row has no time zone.
 PROVINCE_ZONES: Dict[str, str] = {
@@ -361,6 +362,38 @@ HOLIDAY_ALIASES = {
     "verite et reconciliation": "journee nationale de la verite et de la reconciliation",
 }
 _NOT_AFTER = re.compile(r" sur\b")  # "Saint-Jean-sur-Richelieu" is a city, not the holiday
+
+
+# The clock the client reads: "I'm in Toronto, ... in my time", "en heure de Montréal", "in Regina time".
+_CLIENT_CLOCK = re.compile(
+    r"\b(?:(?:i m|im|i am|je suis|j habite|je reste|je vis) (?:in|a|au|at)|(?:en |a l )?heure (?:de|du))"
+    r" (?P<place>[a-z-]+(?: [a-z-]+)?)|\bin (?P<in>[a-z-]+(?: [a-z-]+)?) time\b"
+)
+
+
+def client_clock(text: str) -> Tuple[Optional[Place], str]:
+    """The town whose clock the client reads, when they say so, and the message without those words
+    (so that "I'm in Toronto, when does the Vancouver office close?" is about the Vancouver office)."""
+    folded = fold(text)
+    for found in _CLIENT_CLOCK.finditer(folded):
+        group = "place" if found.group("place") else "in"
+        words = found.group(group).split()
+        for size in (2, 1):  # "trois rivieres", then "toronto" of "toronto what"
+            name = " ".join(words[:size])
+            place = gazetteer().town(name) if len(words) >= size else None
+            if place is not None:
+                end = found.end() if group == "in" else found.start(group) + len(name)
+                return place, folded[: found.start()] + " " + folded[end:]
+    return None, text
+
+
+def in_zone(day: date, spans: Sequence[Tuple[time, time]], office: tzinfo, client: tzinfo) -> List[Tuple[time, time]]:
+    """An office's opening spans on a day, read on another zone's clock."""
+
+    def moved(value: time) -> time:
+        return datetime.combine(day, value, office).astimezone(client).time()
+
+    return [(moved(a), moved(b)) for a, b in spans]
 
 
 def _fold(text: str) -> str:

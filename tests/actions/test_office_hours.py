@@ -71,3 +71,15 @@ def test_the_week_starts_on_the_offices_local_day() -> None:
 
 def test_no_office_in_the_conversation_asks_which(on_friday_4_december) -> None:
     assert "Which office do you mean?" in ask("what are the hours?")
+
+
+def test_the_hours_are_also_given_on_the_clock_of_the_town_the_client_is_in(on_friday_4_december) -> None:
+    answer = ask("I'm in Toronto. what time does the Vancouver passport office close on Monday, in my time?")
+    assert answer.startswith("Vancouver Service Canada Centre and Passport Services, Monday, December 7")
+    assert "In Toronto time, Monday, December 7: 11:30 am–7:00 pm." in answer
+    french = ask("le bureau de Moncton ferme à quelle heure lundi, en heure de Montréal?", lang="fr")
+    assert "lundi 7 décembre : 7 h 30–15 h." in french
+
+
+def test_no_second_clock_when_the_client_reads_the_offices_own(on_friday_4_december) -> None:
+    assert "time," not in ask("I'm in Calgary, is the Calgary Centre Service Canada office open on Monday?")

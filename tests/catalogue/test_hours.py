@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Optional
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -13,8 +14,10 @@ from services_catalog.hours import (
     HOLIDAY,
     NO_HOURS,
     UNKNOWN,
+    client_clock,
     day_hours,
     holiday_on,
+    in_zone,
     local_now,
     local_today,
     mentions_now,
@@ -379,3 +382,18 @@ def test_mentions_now(text: str, expected: bool) -> None:
     assert mentions_now(text) is expected
     if expected:
         assert parse_day(text, WEDNESDAY, "en") == WEDNESDAY  # "now" is on today's date
+
+
+def test_the_clock_a_client_reads_is_read_from_their_words() -> None:
+    place, rest = client_clock("I'm in Toronto. what time does the Vancouver office close")
+    assert place is not None and place.name == "Toronto" and "vancouver office" in rest and "toronto" not in rest
+    place, _ = client_clock("ça ferme à quelle heure, en heure de Montréal?")
+    assert place is not None and place.province == "QC"
+    assert client_clock("when does it close?")[0] is None
+
+
+def test_opening_spans_read_on_another_zone() -> None:
+    spans = in_zone(
+        date(2026, 12, 7), [(time(8, 30), time(16))], ZoneInfo("America/Halifax"), ZoneInfo("America/Toronto")
+    )
+    assert spans == [(time(7, 30), time(15))]
