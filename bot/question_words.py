@@ -52,6 +52,7 @@ STRONG_CUES: Dict[str, List[str]] = {
         "a tu droit", "droit a", "droit au", "droit aux",
         "what age", "at what age", "a quel age", "quel age", "when can (?:i|we) (?:start|get|apply|collect|receive)",
         "quand (?:est ce que )?(?:je peux|on peut)",
+        "how many hours (?:do|does|must|of|should)", "combien d heures",
     ],
     # Only words that can mean nothing but a way to apply: "in person" and "by mail" also say how the client
     # means to go ("where can I apply in person in Calgary?") and stay with the model.
@@ -127,6 +128,7 @@ _MAY_APPLY = re.compile(
     r"(?<![0-9a-z])(?:can i|can we|could i|je peux|je peux tu|on peut|puis je)"
     r" (?:(?:la|le|les|l|it|them) )?(?:apply|get|collect|receive|start|demander|recevoir|avoir|toucher|commencer)"
 )
+_WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|what|et|mais|pis) )?(?:if|si)\b")
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
     ["est ce que", "will", "would", "can", "could", "do i", "quoi", "comment", "quand", "what", "how", "when"]
@@ -186,6 +188,8 @@ def cued_intent(
         and not _OFFICE.search(folded)
     ):
         return "life_event"  # "moving to Québec on July 1st, how do I change my address?" names no office
+    if _WHAT_IF.match(folded) and intent in GENERIC and not kinds:
+        return "inform"  # "and if I do it at a Service Canada Centre instead?": the last question, that way
     if intent == "ask_hours" and not kinds and _MAY_APPLY.search(folded):
         return "ask_eligibility"  # "j'ai 62 ans, je peux la demander maintenant?": now is the age, not the hours
     if intent == "ask_hours" and "ask_hours" not in kinds and _URGENT.search(folded):

@@ -246,3 +246,15 @@ def test_may_i_apply_now_asks_eligibility_not_the_hours() -> None:
         cued_intent("j'ai 62 ans, je peux la demander maintenant?", "ask_hours", sure_hours, NONE) == "ask_eligibility"
     )
     assert cued_intent("can I go there now?", "ask_hours", sure_hours, NONE) is None
+
+
+def test_and_if_reframes_the_last_question() -> None:
+    sure_outreach = ranking(("ask_outreach", 0.9), ("find_office", 0.05))
+    text = "and if i do it at a regular service canada centre instead"
+    assert cued_intent(text, "ask_outreach", sure_outreach, NONE) == "inform"
+
+
+def test_how_many_hours_of_work_is_eligibility_not_opening_hours() -> None:
+    sure_fees = ranking(("ask_fees", 0.9), ("ask_hours", 0.05))
+    text = "combien d'heures faut travailler pour avoir le chomage"
+    assert cued_intent(text, "ask_fees", sure_fees, NONE) == "ask_eligibility"
