@@ -46,6 +46,9 @@ STRONG_CUES: Dict[str, List[str]] = {
         "what do (?:i|we) (?:show|send|submit|provide)",
         "papiers", "pieces", "pieces justificatives", "apporter", "amener", "fournir",
         "(?:quoi|faut que j|faut qu on) envo(?:yer|ie)",
+        "what (?:do|does|should) (?:i|we|he|she) have to (?:send|bring|show|submit|provide|include)",
+        "what (?:has|have) to go in", "what (?:should|do) (?:i|we) include",
+        "qu est ce qu il faut (?:fournir|apporter|amener)", "quoi (?:fournir|apporter|amener)",
     ],
     "ask_eligibility": [
         "eligible", "eligibility", "qualify", "qualifies", "entitled", "admissible", "admissibilite", "ai je droit",

@@ -36,6 +36,7 @@ UNSURE = ranking(("find_office", 0.45), ("feedback", 0.3))
         ("where is the passport office in Regina", set()),
         ("my factory is closing", set()),  # "closing" is not "closed": no hours question
         ("can I apply for my SIN from my computer", {"ask_channels"}),
+        ("what do we have to send in for her first passport", {"ask_documents"}),
         ("renouveler ma carte sans me déplacer", {"ask_channels"}),
         ("where can I apply in person in Calgary", set()),  # going in person is where, not how
     ],
