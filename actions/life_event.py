@@ -43,9 +43,14 @@ class ActionLifeEvent(CatalogueAction):
         lines += [self._line(s, lang) for s in services[:MAX_SERVICES]]
         if province is None:
             lines.append(say("life_event_where", lang))
-        # Only the bundles of the services listed: a death in an unknown province brings no Ontario address change.
+        # Only bundles of the services listed, made of the event's own services: the birth bundles hold a SIN
+        # and the child benefit, but they are no step of a wedding or of arriving in Canada.
+        own = {s.id for s in event.services}
         bundles = {
-            b.id: b for s in services[:MAX_SERVICES] for b in self.catalogue().bundles_for_service(s.id, province)
+            b.id: b
+            for s in services[:MAX_SERVICES]
+            for b in self.catalogue().bundles_for_service(s.id, province)
+            if {covered.id for covered in b.services} <= own
         }
         lines += [
             say(

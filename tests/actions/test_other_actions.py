@@ -284,3 +284,8 @@ def test_a_request_naming_no_service_but_a_life_event_gets_the_life_event() -> N
     text = "mon fils a une déficience intellectuelle, y a-tu de l'aide pour lui"
     outcome = run_action(ActionFindService(), make_tracker(text, "find_service", slots={"language": "fr"}))
     assert outcome.text.startswith("Vivre avec un handicap : voici ce que vous pourriez avoir à faire.")
+
+
+def test_a_wedding_brings_no_birth_bundle() -> None:
+    tracker = make_tracker("we are getting married in June", "life_event", [("life_event", "getting married")])
+    assert "One application covers several" not in run_action(ActionLifeEvent(), tracker).text
