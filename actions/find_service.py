@@ -100,10 +100,14 @@ class ActionFindService(CatalogueAction):
                     SlotSet("last_place", place_text if place else None),
                 ]
             )
-        text = latest_text(tracker)
-        overview = bool(HOW_TO.search(text)) or not (ASKS_WHERE.search(text) or text.startswith("/"))
         return request + self.respond(
-            dispatcher, matches[0].service, place or named.where.place, place_text, lang, named.where.province, overview
+            dispatcher,
+            matches[0].service,
+            place or named.where.place,
+            place_text,
+            lang,
+            named.where.province,
+            self._wants_overview(tracker),
         )
 
     def _follow_up(
@@ -132,8 +136,8 @@ class ActionFindService(CatalogueAction):
                 )
                 return [SlotSet("awaiting", None), status("no_office", remembered.id, None, said, said)]
             return self.respond(dispatcher, moved, None, None, lang, said)
-        if place is None:
-            return self.respond(dispatcher, remembered, place, place_text, lang)
+        if place is None:  # "how do I apply?" after a lost job: the overview of EI, not "where are you?"
+            return self.respond(dispatcher, remembered, place, place_text, lang, overview=self._wants_overview(tracker))
         service = self.catalogue().for_province(
             remembered, tracker.get_slot("last_request") or "", place.province or "", place
         )
@@ -143,6 +147,12 @@ class ActionFindService(CatalogueAction):
             )
             return [SlotSet("awaiting", None), status("no_office", remembered.id, None, place.province, place.name)]
         return self.respond(dispatcher, service, place, place_text, lang)
+
+    @staticmethod
+    def _wants_overview(tracker: Tracker) -> bool:
+        """How to get the service, rather than where (see HOW_TO): asked so, or not asked where."""
+        text = latest_text(tracker)
+        return bool(HOW_TO.search(text)) or not (ASKS_WHERE.search(text) or text.startswith("/"))
 
     def respond(
         self,

@@ -289,3 +289,10 @@ def test_a_request_naming_no_service_but_a_life_event_gets_the_life_event() -> N
 def test_a_wedding_brings_no_birth_bundle() -> None:
     tracker = make_tracker("we are getting married in June", "life_event", [("life_event", "getting married")])
     assert "One application covers several" not in run_action(ActionLifeEvent(), tracker).text
+
+
+def test_how_do_i_apply_after_a_life_event_gets_the_overview_of_its_first_service() -> None:
+    tracker = make_tracker("how do I apply", "find_service", slots={"last_service_id": "gc-1003"})
+    text = run_action(ActionFindService(), tracker).text
+    assert text.startswith("Employment Insurance (EI) Benefits") and "Online: https://" in text
+    assert "Where are you?" not in text
