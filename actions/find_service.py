@@ -25,6 +25,7 @@ from actions.service_names import (
     NamedService,
     data_readings,
     misread_place,
+    other_readings,
     place_named,
     request_readings,
     resolve_service,
@@ -289,6 +290,8 @@ class ActionFindService(CatalogueAction):
             ]  # the reply to "which service?" is the service, whatever the model made of it
         else:
             readings = ([misread] if misread else []) + request_readings(message, place_text)
+            last = self.last_service(tracker)
+            readings = other_readings(readings, last) if last is not None else readings
         named = resolve_service(self.catalogue(), readings, latest_text(tracker), limit=4, near=place)
         if named is None or (not named.matches and not service_readings(message)):
             # Nothing named a service ("mon numéro de passeport est [passport-number], comment le renouveler?"),

@@ -20,7 +20,7 @@ from actions.base import CatalogueAction, Events, latest_entity, latest_text, of
 from actions.eligibility import check_turn
 from actions.life_event import ActionLifeEvent
 from actions.messages import CHANNELS, say
-from actions.service_names import NamedService, fact_readings, resolve_service, service_readings
+from actions.service_names import NamedService, fact_readings, other_readings, resolve_service, service_readings
 from services_catalog.facts import asks_amount_paid
 from services_catalog.geography import Place
 from services_catalog.jurisdiction import whereabouts
@@ -98,9 +98,10 @@ class ActionServiceFacts(CatalogueAction):
         if tracker.get_slot("awaiting") == "facts":
             return None
         message = tracker.latest_message or {}
+        last = self.last_service(tracker)
         readings = (
-            service_readings(message)
-            if tracker.get_slot("last_service_id")
+            other_readings(service_readings(message), last)
+            if last is not None
             else fact_readings(message, self.place_from(tracker, allow_remembered=False))
         )
         return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=10, near=place)

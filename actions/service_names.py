@@ -17,9 +17,10 @@ from typing import Any, Dict, List, Optional
 
 from bot.privacy import MASKED_MENTION
 from services_catalog.catalogue import Catalogue
+from services_catalog.facts import PERSON_TERMS
 from services_catalog.geography import Place, gazetteer, provinces_in_text
 from services_catalog.jurisdiction import Whereabouts, whereabouts
-from services_catalog.model import ServiceMatch
+from services_catalog.model import Service, ServiceMatch
 from services_catalog.text_index import query_terms
 
 PLACE_ENTITIES = ("place", "postal_code")
@@ -63,6 +64,16 @@ def service_readings(message: Dict[str, Any]) -> List[str]:
     # A piece that is only a place ("PEI" tagged as a service) names where, not what; one of only function
     # words ("du") names nothing.
     return _distinct([r for r in readings if query_terms(gazetteer().without_places(r))])
+
+
+def other_readings(readings: List[str], current: Service) -> List[str]:
+    """The readings that may name another service than the one under discussion.
+
+    Its own words ("can I get his pension?" after the Canada Pension Plan) or the person it is for ("what do I
+    bring for a child?" after the passport) name no other service.
+    """
+    own = set(query_terms(f"{current.name.en} {current.name.fr}"))
+    return [r for r in readings if not (set(query_terms(r)) <= own or set(query_terms(r)) <= PERSON_TERMS)]
 
 
 def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> List[str]:

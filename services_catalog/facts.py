@@ -25,6 +25,13 @@ T = TypeVar("T")
 SHORTEST_PREFIX = 4
 AGE_WEIGHT = 2  # a stated age that a variant's bound holds outweighs a shared word or two
 # "10 ans" alone is a 10-year passport: an age is said of a person ("mon gars de 10 ans", "she's 7").
+# Whom a request is for, not what: "for a child", "pour mon gars" pick a variant of the service under discussion.
+PERSON_TERMS = frozenset(
+    query_terms(
+        "child children kid kids adult adults senior seniors baby babies teen teenager son daughter wife husband "
+        "mom dad mother father enfant enfants adulte adultes aine aines bebe ado fils fille gars mari femme mere pere"
+    )
+)
 _AGE = re.compile(
     r"\b(\d{1,2}) ?(?:years? old|yrs? old|yo)\b|"
     r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|is|aged?|j'ai|j ai|il a|elle a) (\d{1,2})\b|"

@@ -134,3 +134,14 @@ def test_the_cpp_death_benefit_amount_in_french() -> None:
     outcome = ask("c'est combien la prestation de décès du RPC?", "ask_fees", [("service", "RPC")], lang="fr", slots={})
     assert "Ce que verse Prestations du Régime de pensions du Canada" in outcome.text
     assert "2 500 $" in outcome.text and "0,6 %" not in outcome.text
+
+
+def test_the_words_of_the_service_under_discussion_or_of_a_person_name_no_other_service() -> None:
+    pension = ask(
+        "can I get his pension?", "ask_eligibility", [("service", "pension")], slots={"last_service_id": "gc-7"}
+    )
+    assert pension.text.startswith("Who may qualify for Canada Pension Plan (CPP) Benefits")
+    child = ask(
+        "what do I bring for a child", "ask_documents", [("service", "child")], slots={"last_service_id": "gc-1242"}
+    )
+    assert child.text.startswith("What to bring or send for Canadian Passport")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from actions.service_names import service_readings
+from actions.service_names import other_readings, service_readings
+from services_catalog.catalogue import shared_catalogue
 
 
 def message(text: str, *pieces: str) -> Dict[str, Any]:
@@ -32,3 +33,10 @@ def test_pieces_far_apart_are_not_one_name() -> None:
 
 def test_a_piece_of_function_words_or_a_place_names_nothing() -> None:
     assert service_readings(message("de l'aide du fédéral à Moncton", "du", "Moncton")) == []
+
+
+def test_only_readings_naming_another_service_than_the_one_under_discussion_stay() -> None:
+    cpp = shared_catalogue().service("gc-7")
+    assert cpp is not None
+    assert other_readings(["pension", "his pension", "a child"], cpp) == []
+    assert other_readings(["canada child benefit"], cpp) == ["canada child benefit"]
