@@ -19,6 +19,7 @@ from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
 from actions.render import clock, day_line, day_name, periods, week_lines
+from services_catalog.geography import Place
 from services_catalog.hours import (
     UNKNOWN,
     client_clock,
@@ -41,7 +42,12 @@ class ActionOfficeHours(CatalogueAction):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
         text = latest_text(tracker)
-        location = self._office(tracker) or self.last_location(tracker) or self._nearest_for_last_service(tracker)
+        client, office_words = client_clock(text)  # "I'm in Toronto": the client's clock, not the office's town
+        location = (
+            self._office(tracker, office_words)
+            or self.last_location(tracker)
+            or self._nearest_for_last_service(tracker)
+        )
         if location is None:
             dispatcher.utter_message(text=say("no_location", lang))
             return [status("asked")]
@@ -62,19 +68,18 @@ class ActionOfficeHours(CatalogueAction):
             else:
                 lines = [say("hours_at", lang, office=office), *week_lines(location, lang, own, now.date())]
             lines.append(say("local_time", lang, time=clock(now.time(), lang)))
-            lines += self._on_client_clock(
-                location, own, asked or self._next_open_day(location, own, now.date()), text, lang
-            )
+            if client is not None:
+                day = asked or self._next_open_day(location, own, now.date())
+                lines += self._on_client_clock(location, own, day, client, lang)
             dispatcher.utter_message(text="\n".join(lines))
         return [SlotSet("last_location_id", location.id)]
 
     def _on_client_clock(
-        self, location: Location, own: Tuple[OpeningHours, ...], day: date, text: str, lang: str
+        self, location: Location, own: Tuple[OpeningHours, ...], day: date, client: Place, lang: str
     ) -> List[str]:
         """ "I'm in Toronto": the day's hours again on the client's clock, when it is not the office's."""
-        client, _ = client_clock(text)
         hours = day_hours(location, day, own)
-        if client is None or not hours.is_open:
+        if not hours.is_open:
             return []
         office_zone, client_zone = location_zone(location), self.catalogue().zone_at(client)
         moment = datetime.combine(day, hours.intervals[0][0])
@@ -89,9 +94,8 @@ class ActionOfficeHours(CatalogueAction):
         days = (today + timedelta(days=n) for n in range(7))
         return next((day for day in days if day_hours(location, day, own).is_open), today)
 
-    def _office(self, tracker: Tracker) -> Optional[Location]:
-        """The office the message names, if it names one: a town, an organization or an office's words."""
-        text = client_clock(latest_text(tracker))[1]  # "I'm in Toronto" says where the client is, not the office
+    def _office(self, tracker: Tracker, text: str) -> Optional[Location]:
+        """The office the message's words name, if they name one: a town, an organization or an office's words."""
         words = without_time_words(text)
         place = whereabouts(text).place
         if place is None and latest_entity(tracker, "organization") is None and len(words.split()) < 2:

@@ -73,7 +73,7 @@ def other_readings(readings: List[str], current: Service) -> List[str]:
     bring for a child?" after the passport) name no other service.
     """
     own = set(query_terms(f"{current.name.en} {current.name.fr}"))
-    return [r for r in readings if not (set(query_terms(r)) <= own or set(query_terms(r)) <= PERSON_TERMS)]
+    return [r for r in readings if not any(set(query_terms(r)) <= words for words in (own, PERSON_TERMS))]
 
 
 def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> List[str]:
