@@ -43,7 +43,12 @@ ASKS_WHERE = re.compile(
     r"bureau|bureaux|adresse|endroit)\b",
     re.IGNORECASE,
 )
-PLACE_QUESTIONS = {"find_office": ActionFindOffice, "outreach": ActionOutreach, "facts": ActionServiceFacts}
+PLACE_QUESTIONS = {
+    "find_office": ActionFindOffice,
+    "outreach": ActionOutreach,
+    "facts": ActionServiceFacts,
+    "life_event": ActionLifeEvent,
+}
 
 
 class ActionFindService(CatalogueAction):

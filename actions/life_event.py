@@ -24,7 +24,9 @@ class ActionLifeEvent(CatalogueAction):
         return "action_life_event"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
-        texts = [t for t in (latest_entity(tracker, "life_event"), latest_text(tracker)) if t]
+        # "we live in Montreal" answers this action's "where do you live?": the event asked about before.
+        asked = tracker.get_slot("life_event") if tracker.get_slot("awaiting") == "life_event" else None
+        texts = [t for t in (latest_entity(tracker, "life_event"), asked, latest_text(tracker)) if t]
         event = self.catalogue().life_event_named(texts)
         if event is None and tracker.get_slot("last_question") and FOLLOW_UP.match(latest_text(tracker)):
             # "pis pour mon gars de 10 ans?" after a fee: the model heard a family, the client asks again.
@@ -65,6 +67,10 @@ class ActionLifeEvent(CatalogueAction):
         # "How long until I get paid?" after a lost job asks about the event's first service (EI), not the menu;
         # "and my health card?" after a move to Halifax asks about Halifax.
         events: Events = [SlotSet("last_place", gazetteer().name_that_finds(where.place))] if where.place else []
+        events += [
+            SlotSet("awaiting", "life_event" if province is None else None),
+            SlotSet("life_event", event.name.en),
+        ]
         if services:
             events += [SlotSet("last_service_id", services[0].id), SlotSet("last_question", None)]
         return events

@@ -28,12 +28,15 @@ AMBIGUOUS = 0.1  # and its ambiguity threshold between the top two intents
 # fmt: off
 STRONG_CUES: Dict[str, List[str]] = {
     "ask_hours": [
-        "open", "opens", "opening", "hours", "closed", "what time", "ouvert", "ouverte", "ouverts", "ouvre",
+        # "how many hours (of work) do I need" asks eligibility, not opening hours
+        "open", "opens", "opening", "(?<!many )hours", "closed", "what time", "ouvert", "ouverte", "ouverts", "ouvre",
         "ouvrent", "heures d ouverture", "horaire", "horaires", "a quelle heure", "quelle heure",
     ],
     "ask_fees": [
         "how much", "cost", "costs", "fee", "fees", "price", "combien ca coute", "coute", "coutent", "cout", "couts",
         "frais", "prix", "tarif", "tarifs", "payant", "c est combien", "combien pour",
+        "(?:have|need) to pay", "pay for", "is it free", "(?:a|any) charge", "payer pour", "faut (?:tu |t il )?payer",
+        "gratuit", "gratuite",
         "how much (?:will|would|do|does|did) (?:i|we|he|she|they) (?:get|receive)",
         "combien (?:je vais|on va|vais je|il va|elle va) (?:avoir|recevoir|toucher)",
     ],
@@ -43,6 +46,7 @@ STRONG_CUES: Dict[str, List[str]] = {
     ],
     "ask_documents": [
         "documents", "document", "docs", "papers", "paperwork", "bring", "what do (?:i|we) need(?! to do)",
+        "what (?:info|information|id|identification) (?:do|does|should) (?:i|we|he|she) (?:need|have|bring)",
         "what do (?:i|we) (?:show|send|submit|provide)",
         "papiers", "pieces", "pieces justificatives", "apporter", "amener", "fournir",
         "(?:quoi|faut que j|faut qu on) envo(?:yer|ie)",
@@ -56,6 +60,7 @@ STRONG_CUES: Dict[str, List[str]] = {
         "what age", "at what age", "a quel age", "quel age", "when can (?:i|we) (?:start|get|apply|collect|receive)",
         "quand (?:est ce que )?(?:je peux|on peut)",
         "how many hours (?:do|does|must|of|should)", "combien d heures",
+        "how many (?:days|years|months) (?:do|does|must|should) (?:i|we|you|he|she) (?:need|have)",
     ],
     # Only words that can mean nothing but a way to apply: "in person" and "by mail" also say how the client
     # means to go ("where can I apply in person in Calgary?") and stay with the model.
@@ -118,6 +123,9 @@ _WHERE = _pattern(
         "where can i go",
         "where should i go",
         "where do we go",
+        "where can we go",
+        "where can (?:i|we) (?:get|apply|renew|find)",
+        "where (?:do|should) (?:i|we) (?:get|apply|renew)",
         "ou aller",
         "ou je vais",
         "ou est ce que je vais",
@@ -155,7 +163,10 @@ _LOST_THING = re.compile(
     r"(?:job|jobs|emploi|travail|work|husband|wife|mother|father|mom|dad|son|daughter|child|mere|pere|mari|femme"
     r"|conjoint|conjointe|fils|fille|enfant|partner)\b)"
 )
-FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|same for|et|pis|puis|aussi|quant [aà])\b", re.IGNORECASE)
+FOLLOW_UP = re.compile(
+    r"^\s*(and|also|what about|how about|same for|(?:but )?what if|but if|et|pis|puis|aussi|mais si|quant [aà])\b",
+    re.IGNORECASE,
+)
 
 
 def asked_kinds(text: str) -> FrozenSet[str]:
@@ -164,7 +175,10 @@ def asked_kinds(text: str) -> FrozenSet[str]:
 
 
 def _kinds(folded: str) -> FrozenSet[str]:
-    return frozenset(intent for intent, pattern in _STRONG.items() if pattern.search(folded))
+    kinds = {intent for intent, pattern in _STRONG.items() if pattern.search(folded)}
+    if "ask_documents" in kinds:  # "what info do I need to apply online?": what to have ready, whatever the way
+        kinds.discard("ask_channels")
+    return frozenset(kinds)
 
 
 def cued_intent(
@@ -191,8 +205,11 @@ def cued_intent(
         and not _OFFICE.search(folded)
     ):
         return "life_event"  # "moving to Québec on July 1st, how do I change my address?" names no office
-    if _WHAT_IF.match(folded) and intent in GENERIC and not kinds:
-        return "inform"  # "and if I do it at a Service Canada Centre instead?": the last question, that way
+    if _WHAT_IF.match(folded) and (unsure or intent in GENERIC or intent == "life_event") and not kinds:
+        # "and if I do it at a Service Canada Centre instead?", "what if they had fired me?": the last question
+        return "inform"
+    if intent == "life_event" and _WHERE.search(folded) and "place" in tagged:
+        return "find_service"  # "where can I get a passport in Calgary, my flight got moved up": where, not a move
     if intent == "ask_hours" and not kinds and _MAY_APPLY.search(folded):
         return "ask_eligibility"  # "j'ai 62 ans, je peux la demander maintenant?": now is the age, not the hours
     if intent == "ask_hours" and "ask_hours" not in kinds and _URGENT.search(folded):
@@ -212,8 +229,10 @@ def cued_intent(
         # "need it tomorrow, how much more to have it fast?": a question asked in another kind's words only.
         # "Hours" has another sense: only when the model thought of opening hours too ("cutting my hours,
         # can I still get EI?" asks no opening hours).
-        if not kinds and _WHERE.search(folded) and "place" in tagged:
-            return "find_service"  # "need a passport fast, where do I go in Calgary?" asks where, not how fast
+        if not kinds and _WHERE.search(folded) and ("place" in tagged or intent == "ask_channels"):
+            # "need a passport fast, where do I go in Calgary?" asks where, not how fast; "where can we go in
+            # person?" asks where, not which ways there are
+            return "find_service"
         runners_up = {entry.get("name") for entry in ranking[1:3]}
         if one_kind == "ask_hours" and one_kind not in runners_up:
             return None

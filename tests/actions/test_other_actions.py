@@ -296,3 +296,13 @@ def test_how_do_i_apply_after_a_life_event_gets_the_overview_of_its_first_servic
     text = run_action(ActionFindService(), tracker).text
     assert text.startswith("Employment Insurance (EI) Benefits") and "Online: https://" in text
     assert "Where are you?" not in text
+
+
+def test_a_town_after_a_life_event_that_asked_where_answers_that_event_there() -> None:
+    asked = run_action(ActionLifeEvent(), make_tracker("we're adopting a 2 year old!", "life_event"))
+    assert asked.slot("awaiting") == "life_event" and asked.slot("life_event") == "Having a baby"
+    slots = {"awaiting": "life_event", "life_event": "Having a baby", "last_service_id": "gc-1003"}
+    tracker = make_tracker("we live in Montreal btw", "inform", [("place", "Montreal")], slots=slots)
+    text = run_action(ActionFindService(), tracker).text
+    assert text.startswith("Having a baby: here is what you may need to do.")
+    assert "Québec Parental Insurance Plan" in text

@@ -259,3 +259,30 @@ def test_how_many_hours_of_work_is_eligibility_not_opening_hours() -> None:
     sure_fees = ranking(("ask_fees", 0.9), ("ask_hours", 0.05))
     text = "combien d'heures faut travailler pour avoir le chomage"
     assert cued_intent(text, "ask_fees", sure_fees, NONE) == "ask_eligibility"
+
+
+def test_paying_for_a_service_asks_its_fee_and_what_to_have_ready_asks_documents_whatever_the_way() -> None:
+    sure_event = ranking(("life_event", 0.99), ("ask_fees", 0.01))
+    text = "do I have to pay for a social insurance number? my daughter needs one for her first job"
+    assert cued_intent(text, "life_event", sure_event, frozenset({"service"})) == "ask_fees"
+    assert asked_kinds("faut tu payer pour avoir un numéro d'assurance sociale?") == {"ask_fees"}
+    assert asked_kinds("what info do I need to have ready to apply for EI online?") == {"ask_documents"}
+    assert asked_kinds("how many hours do I need for EI? I worked part time") == {"ask_eligibility"}
+    assert asked_kinds("how many days do I need in canada before I can apply for citizenship") == {"ask_eligibility"}
+
+
+def test_where_to_get_a_service_in_a_town_is_no_life_event_and_where_can_we_go_no_channel() -> None:
+    sure_event = ranking(("life_event", 0.99), ("find_service", 0.01))
+    text = "where can i get a passport in a hurry in calgary, my flight got moved up"
+    assert cued_intent(text, "life_event", sure_event, frozenset({"life_event", "place"})) == "find_service"
+    sure_channels = ranking(("ask_channels", 0.9), ("find_service", 0.05))
+    assert (
+        cued_intent("where can we go in person to do all this?", "ask_channels", sure_channels, NONE) == "find_service"
+    )
+
+
+def test_what_if_reframes_the_last_question_even_when_it_names_a_life_event() -> None:
+    unsure = ranking(("ask_eligibility", 0.46), ("ask_channels", 0.2))
+    assert cued_intent("what if they had fired me instead?", "ask_eligibility", unsure, EVENT, True) == "inform"
+    sure_event = ranking(("life_event", 0.99), ("find_service", 0.01))
+    assert cued_intent("mais si je me fais congédier?", "life_event", sure_event, EVENT, True) == "inform"

@@ -70,6 +70,9 @@ def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogu
         (["we're getting married in june"], "getting-married"),
         (["my wife and I are separating"], "separation-or-divorce"),  # "wife" is no death
         (["my mom died, she had a pension"], "death-of-a-family-member"),  # "pension" names retiring too
+        (["On a perdu mon père hier à Laval"], "death-of-a-family-member"),
+        (["on adopte un petit gars de 3 ans"], "having-a-baby"),
+        (["just landed in Toronto on a study permit"], "newcomer-to-canada"),
     ],
 )
 def test_a_life_event_is_named_by_a_phrase_the_message_holds(
@@ -151,3 +154,9 @@ def test_renewing_is_not_the_urgent_pick_up_beside_the_passport(real_catalogue: 
     assert found.matches[0].service.id == "gc-1242"
     lost = real_catalogue.resolve_request(["BC Services Card"], "lost my bc services card, how do i replace it")
     assert lost.matches[0].service.id == "bc-drivers-licence-renewal" and not lost.choices
+
+
+def test_a_flight_moved_up_or_a_move_to_canada_long_ago_is_no_move_of_house(real_catalogue: Catalogue) -> None:
+    assert real_catalogue.life_event_phrased("passport in a hurry, my flight got moved up to next week") is None
+    assert real_catalogue.life_event_phrased("I only moved to Canada 12 years ago, do I still qualify?") is None
+    assert real_catalogue.life_event_phrased("we just moved to Halifax").id == "moving"
