@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Text
 
 from rasa_sdk import Tracker
@@ -9,10 +10,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_status import status
-from actions.base import CatalogueAction, Events, latest_entity
+from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
-from actions.render import office_lines
+from actions.render import office_lines, public_address
 from services_catalog.catalogue import FAR_KM, out_of_reach
+
+ITS_ADDRESS = re.compile(r"\b(address|adresse|where is it|c'est o[uù]|located|situ[ée])\b", re.IGNORECASE)
 
 
 class ActionFindOffice(CatalogueAction):
@@ -21,6 +24,16 @@ class ActionFindOffice(CatalogueAction):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
         organization = latest_entity(tracker, "organization") or tracker.get_slot("organization") or ""
+        last = self.last_location(tracker)
+        if (
+            last is not None
+            and ITS_ADDRESS.search(latest_text(tracker))
+            and not latest_entity(tracker, "organization")
+            and not self.place_from(tracker)
+        ):
+            # "c'est à quelle adresse?" after an office's hours: that office, not "which town?"
+            dispatcher.utter_message(text="\n".join([last.name.get(lang)] + public_address(last, lang)))
+            return [status("answered", office=last.id), SlotSet("awaiting", None)]
         place_text, place = self.place_or_ask(dispatcher, tracker, lang)
         if place is None:
             return [SlotSet("awaiting", "find_office")] + self.place_status(place_text)

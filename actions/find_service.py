@@ -82,6 +82,9 @@ class ActionFindService(CatalogueAction):
         if not matches and self.catalogue().life_event_phrased(latest_text(tracker)):
             # "mon fils a une déficience intellectuelle, y a-tu de l'aide?": no service named, a life event is.
             return ActionLifeEvent().answer(dispatcher, tracker, lang)
+        if not matches and not service_readings(tracker.latest_message or {}) and self.last_service(tracker):
+            # "where can we go in person to do all this?" names nothing: the service under discussion, there.
+            return self._follow_up(dispatcher, tracker, place, place_text, lang)
         if not matches:
             dispatcher.utter_message(text=say("no_service", lang, text=service_text))
             return [SlotSet("service", None), SlotSet("awaiting", None), status("no_service")]
@@ -289,15 +292,17 @@ class ActionFindService(CatalogueAction):
         message = tracker.latest_message or {}
         if tracker.get_slot("awaiting") == "place" and not service_readings(message):
             return None  # "I live in Winnipeg" answers "where?": it names no service
+        last = self.last_service(tracker)
         if tracker.get_slot("awaiting") == "service" and not service_readings(message):
             readings = [
                 latest_text(tracker)
             ]  # the reply to "which service?" is the service, whatever the model made of it
         else:
             readings = ([misread] if misread else []) + request_readings(message, place_text)
-            last = self.last_service(tracker)
             readings = other_readings(readings, last) if last is not None else readings
-        named = resolve_service(self.catalogue(), readings, latest_text(tracker), limit=4, near=place)
+        # "and my health card?" after the Ontario driver's licence: the province that licence settled.
+        settled = last.organization.state_province if last is not None and place is None else None
+        named = resolve_service(self.catalogue(), readings, latest_text(tracker), 4, place, settled)
         if named is None or (not named.matches and not service_readings(message)):
             # Nothing named a service ("mon numéro de passeport est [passport-number], comment le renouveler?"),
             # not "a unicorn licence": that request was for something, just not something we know.

@@ -104,7 +104,9 @@ class ActionServiceFacts(CatalogueAction):
             if last is not None
             else fact_readings(message, self.place_from(tracker, allow_remembered=False))
         )
-        return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=10, near=place)
+        # "and my health card?" after the Ontario driver's licence: the province that licence settled.
+        settled = last.organization.state_province if last is not None and place is None else None
+        return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=10, near=place, province=settled)
 
     def _service(
         self, tracker: Tracker, place: Optional[Place], named: Optional[NamedService], chosen: Optional[Service]

@@ -21,7 +21,7 @@ from services_catalog.facts import PERSON_TERMS
 from services_catalog.geography import Place, gazetteer, provinces_in_text
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import Service, ServiceMatch
-from services_catalog.text_index import query_terms
+from services_catalog.text_index import FUNCTION_WORDS, query_terms
 
 PLACE_ENTITIES = ("place", "postal_code")
 # What is left of "my health card number is [health-card-number]" to name a service: "health card".
@@ -44,11 +44,21 @@ def _in_masked_mention(entity: Dict[str, Any], text: str) -> bool:
     )
 
 
+COUNTRY = frozenset(query_terms("canada canadian canadians canadien canadienne canadiens canadiennes"))
+
+
 def service_readings(message: Dict[str, Any]) -> List[str]:
     """The ways the model's service entities may name a service, without repeats."""
     text = message.get("text") or ""
+    # A piece of only function words ("de" in "carte d'assurance maladie tout de suite") names nothing, and
+    # would join its neighbour's name to the words between them; one cut after "de" ("rente de" retraite) is
+    # read with the word it was cut from.
     pieces = sorted(
-        (e for e in message.get("entities") or [] if e.get("entity") == "service" and not _in_masked_mention(e, text)),
+        (
+            _completed(e, text)
+            for e in message.get("entities") or []
+            if e.get("entity") == "service" and not _in_masked_mention(e, text) and query_terms(str(e.get("value")))
+        ),
         key=lambda e: e.get("start") or 0,
     )
     readings: List[str] = []
@@ -62,8 +72,23 @@ def service_readings(message: Dict[str, Any]) -> List[str]:
         readings.append(text[pieces[0]["start"] : pieces[-1]["end"]])
     readings += [str(e["value"]) for e in pieces if e.get("value")]
     # A piece that is only a place ("PEI" tagged as a service) names where, not what; one of only function
-    # words ("du") names nothing.
-    return _distinct([r for r in readings if query_terms(gazetteer().without_places(r))])
+    # words ("du") names nothing, nor does the country ("I only moved to Canada 12 years ago").
+    return _distinct([r for r in readings if set(query_terms(gazetteer().without_places(r))) - COUNTRY])
+
+
+_NEXT_WORD = re.compile(r"\s*[^\W\d_][\w'’-]*")
+
+
+def _completed(entity: Dict[str, Any], text: str) -> Dict[str, Any]:
+    """The entity with the word after it when it ends on a function word ("rente de" → "rente de retraite")."""
+    value = str(entity.get("value") or "")
+    words = value.lower().split()
+    if not _has_span(entity) or not words or words[-1] not in FUNCTION_WORDS:
+        return entity
+    following = _NEXT_WORD.match(text, entity["end"])
+    if following is None:
+        return entity
+    return {**entity, "end": following.end(), "value": text[entity["start"] : following.end()]}
 
 
 def other_readings(readings: List[str], current: Service) -> List[str]:
@@ -184,11 +209,17 @@ def misread_place(message: Dict[str, Any], place_text: Optional[str]) -> bool:
 
 
 def resolve_service(
-    catalogue: Catalogue, readings: List[str], message: str, limit: int = 5, near: Optional[Place] = None
+    catalogue: Catalogue,
+    readings: List[str],
+    message: str,
+    limit: int = 5,
+    near: Optional[Place] = None,
+    province: Optional[str] = None,
 ) -> Optional[NamedService]:
     """The services the readings find, best first, and what to do with them; None when there is nothing to read.
 
-    A reading that is a service id (a button's payload) is that service, for sure.
+    A reading that is a service id (a button's payload) is that service, for sure. `province`: one the
+    conversation settled, for a message that names none (see Catalogue.resolve_request).
     """
     if not readings:
         return None
@@ -199,7 +230,7 @@ def resolve_service(
                 reading, [ServiceMatch(chosen, 1.0)], where=Whereabouts(near, near.province if near else None)
             )
     # Masked personal data ("PHN [health-card-number]") is no word of the request: it would dilute the rest.
-    found = catalogue.resolve_request(readings, MASKED_MENTION.sub(" ", message), near, limit)
+    found = catalogue.resolve_request(readings, MASKED_MENTION.sub(" ", message), near, limit, province)
     return NamedService(readings[0], found.matches, found.choices, found.needs_province, found.where)
 
 

@@ -28,8 +28,9 @@ AMBIGUOUS = 0.1  # and its ambiguity threshold between the top two intents
 # fmt: off
 STRONG_CUES: Dict[str, List[str]] = {
     "ask_hours": [
-        # "how many hours (of work) do I need" asks eligibility, not opening hours
-        "open", "opens", "opening", "(?<!many )hours", "closed", "what time", "ouvert", "ouverte", "ouverts", "ouvre",
+        # "how many hours (of work) do I need", "cutting my hours" ask no opening hours
+        "open", "opens", "opening", r"(?<!\bmany )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )hours",
+        "closed", "what time", "ouvert", "ouverte", "ouverts", "ouvre",
         "ouvrent", "heures d ouverture", "horaire", "horaires", "a quelle heure", "quelle heure",
     ],
     "ask_fees": [
@@ -137,7 +138,8 @@ _THEIRS = _pattern(
 )
 _MAY_APPLY = re.compile(
     r"(?<![0-9a-z])(?:can i|can we|could i|je peux|je peux tu|on peut|puis je)"
-    r" (?:(?:la|le|les|l|it|them) )?(?:apply|get|collect|receive|start|demander|recevoir|avoir|toucher|commencer)"
+    r" (?:still |encore |quand meme )?(?:(?:la|le|les|l|it|them) )?"
+    r"(?:apply|get|collect|receive|start|demander|recevoir|avoir|toucher|commencer)"
 )
 _WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|what|et|mais|pis) )?(?:if|si)\b")
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
@@ -153,6 +155,7 @@ _NEED = re.compile(
 # place, goes straight to offices.
 HOW_TO = re.compile(
     r"\bhow (?:do|does|did|can|would|should|to)\b(?:\s+\w+){0,2}?\s+(?:apply|get|sign up|renew|request|obtain)\b|"
+    r"\b(?:do|does|will) (?:i|we|he|she) (?:have|need) to apply\b|\b(?:is it|c'est|est-ce) automati(?:c|que)\b|"
     r"\bcomment (?:faire|demander|obtenir|renouveler|pr[ée]senter|s'inscrire|je (?:fais|peux|dois))\b",
     re.IGNORECASE,
 )

@@ -32,7 +32,7 @@ a an and any are at be by can could do does for from have how i i'm im in is it 
 the their there this to where which who will with would you your we us when what about also else
 au aux avec ce ces comment d de des du elle en est et il j je l la le les leur ma mes mon ne nous on ou pour
 puis puisse quel quelle qui sa se ses son sur svp ta te tes ton tu un une vous
-ok okay so then pis ben alors donc ca c y he she him his her hers they them theirs ours mine yours
+one ones ok okay so then pis ben alors donc ca c y he she him his her hers they them theirs ours mine yours
 nos vos notre votre eux elles
 """.split()
 )

@@ -306,3 +306,25 @@ def test_a_town_after_a_life_event_that_asked_where_answers_that_event_there() -
     text = run_action(ActionFindService(), tracker).text
     assert text.startswith("Having a baby: here is what you may need to do.")
     assert "Québec Parental Insurance Plan" in text
+
+
+def test_another_provincial_service_after_one_of_a_province_is_that_provinces() -> None:
+    slots = {"last_service_id": "on-drivers-licence-renewal"}
+    tracker = make_tracker("what about my health card?", "find_service", [("service", "health card")], slots=slots)
+    text = run_action(ActionFindService(), tracker).text
+    assert "Ontario health card" in text and "Where do you live?" not in text
+
+
+def test_where_to_go_naming_nothing_finds_the_service_under_discussion_near_the_town_remembered() -> None:
+    slots = {"last_service_id": "gc-7", "last_place": "Winnipeg"}
+    tracker = make_tracker("where can we go in person to do all this?", "find_service", slots=slots)
+    text = run_action(ActionFindService(), tracker).text
+    assert text.startswith("Canada Pension Plan (CPP) Benefits") and "Winnipeg MB" in text
+
+
+def test_the_address_asked_after_an_offices_hours_is_that_offices() -> None:
+    tracker = make_tracker(
+        "c'est à quelle adresse?", "find_office", slots={"language": "fr", "last_location_id": "sc-2424"}
+    )
+    text = run_action(ActionFindOffice(), tracker).text
+    assert text.startswith("Sept-Îles - Centre Service Canada") and "701, boulevard Laure" in text

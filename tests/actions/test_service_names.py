@@ -28,7 +28,12 @@ def test_pieces_a_word_apart_are_read_together_and_alone() -> None:
 def test_pieces_far_apart_are_not_one_name() -> None:
     text = "on a un permis de travail, au canada depuis 10 mois, on a droit à l'allocation pour enfants?"
     readings = service_readings(message(text, "permis", "canada", "allocation pour enfants"))
-    assert readings == ["permis", "canada", "allocation pour enfants"]
+    assert readings == ["permis", "allocation pour enfants"]  # "canada" alone, the country, names no service
+
+
+def test_the_country_alone_names_no_service_but_a_name_that_holds_it_does() -> None:
+    text = "I only moved to Canada 12 years ago, is the Canada child benefit for me?"
+    assert service_readings(message(text, "Canada", "Canada child benefit")) == ["Canada child benefit"]
 
 
 def test_a_piece_of_function_words_or_a_place_names_nothing() -> None:
@@ -40,3 +45,13 @@ def test_only_readings_naming_another_service_than_the_one_under_discussion_stay
     assert cpp is not None
     assert other_readings(["pension", "his pension", "a child"], cpp) == []
     assert other_readings(["canada child benefit"], cpp) == ["canada child benefit"]
+
+
+def test_a_piece_of_only_function_words_joins_no_name() -> None:
+    text = "on a droit à la carte d'assurance maladie tout de suite?"
+    assert service_readings(message(text, "carte d'assurance maladie", "de")) == ["carte d'assurance maladie"]
+
+
+def test_a_piece_cut_after_de_is_read_with_the_word_it_was_cut_from() -> None:
+    text = "je veux ma rente de retraite du Québec à 62 ans"
+    assert service_readings(message(text, "rente de", "du")) == ["rente de retraite"]

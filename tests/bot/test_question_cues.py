@@ -286,3 +286,13 @@ def test_what_if_reframes_the_last_question_even_when_it_names_a_life_event() ->
     assert cued_intent("what if they had fired me instead?", "ask_eligibility", unsure, EVENT, True) == "inform"
     sure_event = ranking(("life_event", 0.99), ("find_service", 0.01))
     assert cued_intent("mais si je me fais congédier?", "life_event", sure_event, EVENT, True) == "inform"
+
+
+def test_ones_own_working_hours_are_no_opening_hours() -> None:
+    sure = ranking(("ask_eligibility", 0.97), ("ask_bundle", 0.02), ("ask_hours", 0.01))
+    text = "i quit my job bc my boss kept cutting my hours, can i still get EI"
+    assert asked_kinds(text) == set()
+    assert cued_intent(text, "ask_eligibility", sure, frozenset({"service"})) is None
+    sure_hours = ranking(("ask_hours", 0.9), ("ask_eligibility", 0.05))
+    assert cued_intent("they cut my hours, can I still get it?", "ask_hours", sure_hours, NONE) == "ask_eligibility"
+    assert asked_kinds("what are your hours on saturday") == {"ask_hours"}
