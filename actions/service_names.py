@@ -37,6 +37,12 @@ class NamedService:
     where: Whereabouts = Whereabouts(None, None)
 
 
+def _in_age(entity: Dict[str, Any], text: str) -> bool:
+    return _has_span(entity) and any(
+        m.start() <= entity["start"] and entity["end"] <= m.end() for m in AGE_PHRASE.finditer(text)
+    )
+
+
 def _in_masked_mention(entity: Dict[str, Any], text: str) -> bool:
     """Whether the model tagged words of "my SIN is [SIN]": they name the client's data, not the request."""
     return _has_span(entity) and any(
@@ -44,7 +50,16 @@ def _in_masked_mention(entity: Dict[str, Any], text: str) -> bool:
     )
 
 
-COUNTRY = frozenset(query_terms("canada canadian canadians canadien canadienne canadiens canadiennes"))
+# Words that name no service on their own: the country ("I only moved to Canada 12 years ago"), and what every
+# service is ("what benefits can we get?", "quels programmes?").
+NAMES_NOTHING = frozenset(
+    query_terms(
+        "canada canadian canadians canadien canadienne canadiens canadiennes benefit benefits prestation prestations "
+        "program programs programme programmes service services government gouvernement stuff thing things"
+    )
+)
+# "a 2 year old", "mon gars de 10 ans": an age, whose "old" is no Old Age Security.
+AGE_PHRASE = re.compile(r"\b\d{1,2}[ -]?(?:years?|yrs?|year-?|ans?)[ -]?old\b", re.IGNORECASE)
 
 
 def service_readings(message: Dict[str, Any]) -> List[str]:
@@ -57,7 +72,10 @@ def service_readings(message: Dict[str, Any]) -> List[str]:
         (
             _completed(e, text)
             for e in message.get("entities") or []
-            if e.get("entity") == "service" and not _in_masked_mention(e, text) and query_terms(str(e.get("value")))
+            if e.get("entity") == "service"
+            and not _in_masked_mention(e, text)
+            and not _in_age(e, text)
+            and query_terms(str(e.get("value")))
         ),
         key=lambda e: e.get("start") or 0,
     )
@@ -71,9 +89,8 @@ def service_readings(message: Dict[str, Any]) -> List[str]:
     ):
         readings.append(text[pieces[0]["start"] : pieces[-1]["end"]])
     readings += [str(e["value"]) for e in pieces if e.get("value")]
-    # A piece that is only a place ("PEI" tagged as a service) names where, not what; one of only function
-    # words ("du") names nothing, nor does the country ("I only moved to Canada 12 years ago").
-    return _distinct([r for r in readings if set(query_terms(gazetteer().without_places(r))) - COUNTRY])
+    # A piece that is only a place ("PEI" tagged as a service) names where, not what (see NAMES_NOTHING).
+    return _distinct([r for r in readings if set(query_terms(gazetteer().without_places(r))) - NAMES_NOTHING])
 
 
 _NEXT_WORD = re.compile(r"\s*[^\W\d_][\w'’-]*")

@@ -59,7 +59,7 @@ STRONG_CUES: Dict[str, List[str]] = {
         "eligible", "eligibility", "qualify", "qualifies", "entitled", "admissible", "admissibilite", "ai je droit",
         "a tu droit", "droit a", "droit au", "droit aux",
         "what age", "at what age", "a quel age", "quel age", "when can (?:i|we) (?:start|get|apply|collect|receive)",
-        "quand (?:est ce que )?(?:je peux|on peut)",
+        "quand (?:est ce que )?(?:je peux|j peux|on peut)", "(?:je|j|on) peu[xt] (?:faire (?:la|ma) )?demande quand",
         "how many hours (?:do|does|must|of|should)", "combien d heures",
         "how many (?:days|years|months) (?:do|does|must|should) (?:i|we|you|he|she) (?:need|have)",
     ],
@@ -82,7 +82,7 @@ WHEN_CUES = [
 ]
 # Asking whether one may, which only tells eligibility from a life event the model saw but no one named.
 SOFT_ELIGIBILITY = [
-    "can i", "can we", "could i", "am i", "je peux", "je peux tu", "on peut", "puis je", "est ce que je peux",
+    "can i", "can we", "could i", "am i", "je peux", "j peux", "je peux tu", "on peut", "puis je", "est ce que je peux",
 ]
 # fmt: on
 PLACE_INTENTS = frozenset({"find_service", "find_office", "inform"})
@@ -137,7 +137,7 @@ _THEIRS = _pattern(
     ["(?:he|she) (?:was getting|was receiving|got|received|was on|had)", "(?:il|elle) (?:recevait|avait|touchait)"]
 )
 _MAY_APPLY = re.compile(
-    r"(?<![0-9a-z])(?:can i|can we|could i|je peux|je peux tu|on peut|puis je)"
+    r"(?<![0-9a-z])(?:can i|can we|could i|je peux|j peux|je peux tu|on peut|puis je)"
     r" (?:still |encore |quand meme )?(?:(?:la|le|les|l|it|them) )?"
     r"(?:apply|get|collect|receive|start|demander|recevoir|avoir|toucher|commencer)"
 )
@@ -208,11 +208,15 @@ def cued_intent(
         and not _OFFICE.search(folded)
     ):
         return "life_event"  # "moving to Québec on July 1st, how do I change my address?" names no office
-    if _WHAT_IF.match(folded) and (unsure or intent in GENERIC or intent == "life_event") and not kinds:
-        # "and if I do it at a Service Canada Centre instead?", "what if they had fired me?": the last question
+    reframable = unsure or intent in GENERIC or intent in ("life_event", "ask_channels")
+    if _WHAT_IF.match(folded) and reframable and not kinds:
+        # "and if I do it at a Service Canada Centre instead?", "what if they had fired me?", "and if I mail the
+        # paper form?": the last question, that way
         return "inform"
-    if intent == "life_event" and _WHERE.search(folded) and "place" in tagged:
-        return "find_service"  # "where can I get a passport in Calgary, my flight got moved up": where, not a move
+    if not kinds and _WHERE.search(folded) and "place" in tagged and (unsure or intent not in PLACE_INTENTS):
+        # "where can I get a passport in Calgary, my flight got moved up", "passeport d'urgence à Montréal, où je
+        # vais?": where, whatever the move or the hurry
+        return "find_service"
     if intent == "ask_hours" and not kinds and _MAY_APPLY.search(folded):
         return "ask_eligibility"  # "j'ai 62 ans, je peux la demander maintenant?": now is the age, not the hours
     if intent == "ask_hours" and "ask_hours" not in kinds and _URGENT.search(folded):
@@ -232,10 +236,8 @@ def cued_intent(
         # "need it tomorrow, how much more to have it fast?": a question asked in another kind's words only.
         # "Hours" has another sense: only when the model thought of opening hours too ("cutting my hours,
         # can I still get EI?" asks no opening hours).
-        if not kinds and _WHERE.search(folded) and ("place" in tagged or intent == "ask_channels"):
-            # "need a passport fast, where do I go in Calgary?" asks where, not how fast; "where can we go in
-            # person?" asks where, not which ways there are
-            return "find_service"
+        if not kinds and _WHERE.search(folded) and intent == "ask_channels":
+            return "find_service"  # "where can we go in person?" asks where, not which ways there are
         runners_up = {entry.get("name") for entry in ranking[1:3]}
         if one_kind == "ask_hours" and one_kind not in runners_up:
             return None

@@ -333,6 +333,7 @@ class Catalogue:
         matches = self.search_request(readings, gazetteer().without_places(message), limit, where.place, where.province)
         if not matches:
             return Resolution(where, [], [])
+        matches = self._stood_in(matches, where.province)
         best = max(m.score for m in matches)
         close = [
             m for m in matches if m.score >= best - AMBIGUOUS_GAP and (m.nearest_km is None or m.nearest_km <= NEAR_KM)
@@ -349,6 +350,17 @@ class Catalogue:
                 close = [m for m in close if m.service.organization.state_province is None]
         distinct = {m.service.name.en for m in close}
         return Resolution(where, matches, close if len(distinct) > 1 else [])
+
+    def _stood_in(self, matches: List[ServiceMatch], province: Optional[str]) -> List[ServiceMatch]:
+        """The matches for a resident of the province: "la prestation de décès" in Trois-Rivières is the QPP's,
+        not a choice between it and the CPP's."""
+        found = [m.service for m in matches]
+        kept: Dict[str, ServiceMatch] = {}
+        for m in matches:
+            service = self.stand_in(m.service, province, found)
+            if service.id not in kept:
+                kept[service.id] = m if service is m.service else ServiceMatch(service, m.score, m.nearest_km)
+        return list(kept.values())
 
     def _matches(
         self, hits: List[Hit], limit: int, province: Optional[str], near: Optional[Place]
@@ -411,7 +423,9 @@ class Catalogue:
         city service becomes that province's own version, found by asking the client's words again
         there (near the town, when one was named); None when that province has nothing like it.
         """
-        if service.organization.state_province in (None, province):
+        if service.organization.state_province is None:
+            return self.stand_in(service, province)  # "what if I live in Quebec?" after the CPP: the QPP
+        if service.organization.state_province == province:
             return service
         # The old place's names ("in Winnipeg", "Manitoba Health Card") would pull the search back there.
         words = gazetteer().without_places(request or f"{service.name.en} {service.alternate_name.en}")
@@ -420,6 +434,17 @@ class Catalogue:
 
     def service(self, service_id: str) -> Optional[Service]:
         return self.snapshot().services.get(service_id)
+
+    def stand_in(self, service: Service, province: Optional[str], among: Sequence[Service] = ()) -> Service:
+        """The service a resident of the province gets instead of a federal one (services.csv `replaces`):
+        the Québec Pension Plan for the Canada Pension Plan, QPIP for EI parental benefits. One of `among`
+        first when several stand in (a death asks for the QPP's survivors' benefits, not its retirement)."""
+        if province is None:
+            return service
+        standing = sorted(
+            self.snapshot().stand_ins.get((service.id, province), ()), key=lambda s: (s not in among, s.id)
+        )
+        return standing[0] if standing else service
 
     # -- places and offices ----------------------------------------------------------------------------------
     @staticmethod
@@ -597,19 +622,25 @@ class Catalogue:
     def life_event_services(self, event: LifeEvent, where: Whereabouts) -> List[Service]:
         """The services a life event calls for, for a client: federal, then their province's, then their
         city's (a city's services only for someone near that city). Without a province only the federal
-        ones: the rest depends on where one lives."""
-        federal = [s for s in event.services if s.organization.jurisdiction_level == "federal"]
+        ones: the rest depends on where one lives. A federal service that a provincial one stands in for
+        there (the CPP in Québec) is that one, in its place."""
+        federal = [
+            self.stand_in(s, where.province, event.services)
+            for s in event.services
+            if s.organization.jurisdiction_level == "federal"
+        ]
         local = [
             s
             for s in event.services
             if where.province
             and s.organization.state_province == where.province
+            and s not in federal
             and (
                 s.organization.jurisdiction_level != "municipal"
                 or (where.place is not None and (self._nearest_km(s, where.place) or math.inf) <= CITY_KM)
             )
         ]
-        return federal + local
+        return list(dict.fromkeys(federal)) + local
 
     def search_bundles(self, text: str, limit: int = 3) -> List[Bundle]:
         snap = self.snapshot()

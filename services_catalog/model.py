@@ -69,6 +69,7 @@ class Service:
     status: str
     verification: str
     phones: Tuple[Phone, ...] = ()  # from phones.csv: the service's own lines, TTY included
+    replaces: Optional[str] = None  # the federal service it stands in for, for its province's residents
 
 
 @dataclass(frozen=True)

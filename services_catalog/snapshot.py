@@ -77,6 +77,16 @@ class Snapshot:
     # offers, which counter), by (service id, location id).
     notes: Dict[Tuple[str, str], Bilingual] = field(default_factory=dict)
     facts: Dict[str, ServiceFacts] = field(default_factory=dict)
+    # The provincial services that stand in for a federal one, by (federal service id, province), by id.
+    stand_ins: Dict[Tuple[str, str], List[Service]] = field(default_factory=dict)
+
+
+def _stand_ins(services: Dict[str, Service]) -> Dict[Tuple[str, str], List[Service]]:
+    found: Dict[Tuple[str, str], List[Service]] = defaultdict(list)
+    for service in sorted(services.values(), key=lambda s: s.id):
+        if service.replaces and service.organization.state_province:
+            found[(service.replaces, service.organization.state_province)].append(service)
+    return dict(found)
 
 
 def _hours(rows: Sequence[Record]) -> Tuple[OpeningHours, ...]:
@@ -141,6 +151,7 @@ def load_snapshot(conn: Connection) -> Snapshot:
             r["status"],
             r["verification"],
             phones["service_id"].get(r["id"], ()),
+            r.get("replaces") or None,
         )
         for r in data["services"]
     }
@@ -236,6 +247,7 @@ def load_snapshot(conn: Connection) -> Snapshot:
         ],
         locations_by_service=dict(locations_by_service),
         services_by_location=dict(services_by_location),
+        stand_ins=_stand_ins(services),
         notes={
             (r["service_id"], r["location_id"]): _pair(r, "description")
             for r in data["service_at_location"]

@@ -168,6 +168,15 @@ SERVICES = Table(
         *_pair("eligibility", False, "Who can get it"),
         *_pair("documents", False, "Documents to bring"),
         Column("status", "enum", True, STATUSES, example="active"),
+        Column(
+            "replaces",
+            "ref",
+            False,
+            ref="services",
+            doc="A federal service this one takes the place of for the province's residents (the Québec Pension "
+            "Plan for the Canada Pension Plan): a client of that province is answered with this one",
+            example="gc-7",
+        ),
         _SOURCE,
         _VERIFIED,
     ),

@@ -55,3 +55,8 @@ def test_a_piece_of_only_function_words_joins_no_name() -> None:
 def test_a_piece_cut_after_de_is_read_with_the_word_it_was_cut_from() -> None:
     text = "je veux ma rente de retraite du Québec à 62 ans"
     assert service_readings(message(text, "rente de", "du")) == ["rente de retraite"]
+
+
+def test_an_age_or_a_word_every_service_shares_names_no_service() -> None:
+    text = "we're adopting a 2 year old from Haiti, finally!! what benefits can we get"
+    assert service_readings(message(text, "old", "benefits")) == []

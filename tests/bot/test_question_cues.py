@@ -296,3 +296,16 @@ def test_ones_own_working_hours_are_no_opening_hours() -> None:
     sure_hours = ranking(("ask_hours", 0.9), ("ask_eligibility", 0.05))
     assert cued_intent("they cut my hours, can I still get it?", "ask_hours", sure_hours, NONE) == "ask_eligibility"
     assert asked_kinds("what are your hours on saturday") == {"ask_hours"}
+
+
+def test_where_to_go_in_a_town_beats_the_hurry_even_when_the_model_is_unsure() -> None:
+    unsure = ranking(("find_service", 0.5), ("ask_processing_time", 0.29))
+    text = "j'ai besoin d'un passeport d'urgence, je suis à Montréal, où je vais?"
+    assert cued_intent(text, "find_service", unsure, frozenset({"service", "place"})) == "find_service"
+
+
+def test_and_if_by_mail_reframes_the_last_question_and_jpeux_asks_whether_one_may() -> None:
+    sure_channels = ranking(("ask_channels", 0.72), ("ask_bundle", 0.17))
+    assert cued_intent("and if I mail the paper form?", "ask_channels", sure_channels, NONE) == "inform"
+    text = "j'ai eu une infraction punissable par procédure sommaire en 2019, j'peux faire la demande quand?"
+    assert asked_kinds(text) == {"ask_eligibility"}

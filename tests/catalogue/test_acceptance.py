@@ -9,6 +9,7 @@ import pytest
 
 from services_catalog.catalogue import Catalogue
 from services_catalog.geography import Place
+from services_catalog.jurisdiction import Whereabouts
 from services_catalog.text_index import stem
 
 
@@ -160,3 +161,20 @@ def test_a_flight_moved_up_or_a_move_to_canada_long_ago_is_no_move_of_house(real
     assert real_catalogue.life_event_phrased("passport in a hurry, my flight got moved up to next week") is None
     assert real_catalogue.life_event_phrased("I only moved to Canada 12 years ago, do I still qualify?") is None
     assert real_catalogue.life_event_phrased("we just moved to Halifax").id == "moving"
+
+
+def test_a_provincial_service_stands_in_for_the_federal_one_for_that_provinces_residents(
+    real_catalogue: Catalogue,
+) -> None:
+    cpp = real_catalogue.service("gc-7")
+    assert real_catalogue.for_province(cpp, "", "QC").id == "qc-qpp-retirement"
+    assert real_catalogue.for_province(cpp, "", "ON") is cpp
+    found = real_catalogue.resolve_request(
+        ["prestation de décès"], "pis la prestation de décès c'est combien", province="QC"
+    )
+    assert [m.service.id for m in found.matches][:1] == ["qc-qpp-survivors"] and not found.choices
+    death = real_catalogue.snapshot().life_events["death-of-a-family-member"]
+    quebec = [s.id for s in real_catalogue.life_event_services(death, Whereabouts(None, "QC"))]
+    assert quebec[0] == "qc-qpp-survivors" and "gc-7" not in quebec
+    ontario = [s.id for s in real_catalogue.life_event_services(death, Whereabouts(None, "ON"))]
+    assert ontario[0] == "gc-7"
