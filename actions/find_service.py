@@ -79,8 +79,9 @@ class ActionFindService(CatalogueAction):
         if named is None:
             return self._follow_up(dispatcher, tracker, place, place_text, lang)
         service_text, matches = named.text, named.matches
-        if not matches and self.catalogue().life_event_phrased(latest_text(tracker)):
-            # "mon fils a une déficience intellectuelle, y a-tu de l'aide?": no service named, a life event is.
+        if (not matches or named.choices) and self.catalogue().life_event_phrased(latest_text(tracker)):
+            # "mon fils a une déficience intellectuelle, y a-tu de l'aide?": no service named, a life event is;
+            # "just landed in Toronto on a study permit": a vague word ("permit") names no one service, the event does.
             return ActionLifeEvent().answer(dispatcher, tracker, lang)
         if not matches and not service_readings(tracker.latest_message or {}) and self.last_service(tracker):
             # "where can we go in person to do all this?" names nothing: the service under discussion, there.

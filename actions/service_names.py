@@ -58,8 +58,9 @@ NAMES_NOTHING = frozenset(
         "program programs programme programmes service services government gouvernement stuff thing things"
     )
 )
-# "a 2 year old", "mon gars de 10 ans": an age, whose "old" is no Old Age Security.
-AGE_PHRASE = re.compile(r"\b\d{1,2}[ -]?(?:years?|yrs?|year-?|ans?)[ -]?old\b", re.IGNORECASE)
+# "a 2 year old", "un passeport de 10 ans": an age or a length of time, whose number names no service (the
+# 10-day passport pick-up) and whose "old" no Old Age Security. Days are left alone: they name service levels.
+AGE_PHRASE = re.compile(r"\b\d{1,2}[ -]?(?:years?|yrs?|ans?|months?|mois)\b(?:[ -]?old\b)?", re.IGNORECASE)
 
 
 def service_readings(message: Dict[str, Any]) -> List[str]:
@@ -90,6 +91,7 @@ def service_readings(message: Dict[str, Any]) -> List[str]:
         readings.append(text[pieces[0]["start"] : pieces[-1]["end"]])
     readings += [str(e["value"]) for e in pieces if e.get("value")]
     # A piece that is only a place ("PEI" tagged as a service) names where, not what (see NAMES_NOTHING).
+    readings = [" ".join(AGE_PHRASE.sub(" ", r).split()) for r in readings]
     return _distinct([r for r in readings if set(query_terms(gazetteer().without_places(r))) - NAMES_NOTHING])
 
 
@@ -137,7 +139,7 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
         or e.get("entity") == "postal_code"
     ]
     # Towns and provinces the gazetteer finds go first, whole ("northwest territories"), then the model's.
-    rest = gazetteer().without_places(MASKED_MENTION.sub(" ", text))
+    rest = gazetteer().without_places(AGE_PHRASE.sub(" ", MASKED_MENTION.sub(" ", text)))
     for entity in places:
         rest = rest.replace(str(entity["value"]), " ")
     if place_text:

@@ -333,7 +333,7 @@ class Catalogue:
         matches = self.search_request(readings, gazetteer().without_places(message), limit, where.place, where.province)
         if not matches:
             return Resolution(where, [], [])
-        matches = self._stood_in(matches, where.province)
+        matches = self._stood_in(matches, where.province, message)
         best = max(m.score for m in matches)
         close = [
             m for m in matches if m.score >= best - AMBIGUOUS_GAP and (m.nearest_km is None or m.nearest_km <= NEAR_KM)
@@ -351,9 +351,24 @@ class Catalogue:
         distinct = {m.service.name.en for m in close}
         return Resolution(where, matches, close if len(distinct) > 1 else [])
 
-    def _stood_in(self, matches: List[ServiceMatch], province: Optional[str]) -> List[ServiceMatch]:
+    def _stood_in(self, matches: List[ServiceMatch], province: Optional[str], message: str) -> List[ServiceMatch]:
         """The matches for a resident of the province: "la prestation de décès" in Trois-Rivières is the QPP's,
-        not a choice between it and the CPP's."""
+        not a choice between it and the CPP's. Whose resident the client is unknown, a stand-in the message
+        does not name ("QPP", "RRQ") is the federal service it stands in for: "my CPP retirement application"
+        matches the QPP's retirement pension by its words, but asks for the CPP."""
+        if province is None:
+            named = {hit.key for hit in self.snapshot().service_index.phrases_in(message)}
+            federal = self.snapshot().services
+            matches = [
+                ServiceMatch(federal[m.service.replaces], m.score, m.nearest_km)
+                if m.service.replaces and m.service.id not in named
+                else m
+                for m in matches
+            ]
+            first: Dict[str, ServiceMatch] = {}
+            for m in matches:
+                first.setdefault(m.service.id, m)
+            return list(first.values())
         found = [m.service for m in matches]
         kept: Dict[str, ServiceMatch] = {}
         for m in matches:
@@ -562,10 +577,11 @@ class Catalogue:
             for loc in in_town
         }
         best = max(shared.values(), default=0)
-        # Among equals, the counter offering the most services is "the office" people mean, then the nearest.
+        # Among equals, one whose hours are known (a question about it can be answered), then the counter
+        # offering the most services is "the office" people mean, then the nearest.
         return sorted(
             (loc for loc in in_town if best and shared[loc.id] == best),
-            key=lambda loc: (-len(snap.services_by_location.get(loc.id, [])), km[loc.id]),
+            key=lambda loc: (not loc.hours, -len(snap.services_by_location.get(loc.id, [])), km[loc.id]),
         )
 
     def zone_at(self, place: Place) -> tzinfo:

@@ -328,3 +328,9 @@ def test_the_address_asked_after_an_offices_hours_is_that_offices() -> None:
     )
     text = run_action(ActionFindOffice(), tracker).text
     assert text.startswith("Sept-Îles - Centre Service Canada") and "701, boulevard Laure" in text
+
+
+def test_a_vague_word_naming_several_services_gives_way_to_the_life_event_the_message_names() -> None:
+    text = "just landed in Toronto on a study permit, what government stuff should i sort out first"
+    tracker = make_tracker(text, "find_service", [("place", "Toronto"), ("service", "permit")])
+    assert run_action(ActionFindService(), tracker).text.startswith("Newcomer to Canada: here is what")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from actions.service_names import other_readings, service_readings
+from actions.service_names import other_readings, request_readings, service_readings
 from services_catalog.catalogue import shared_catalogue
 
 
@@ -60,3 +60,10 @@ def test_a_piece_cut_after_de_is_read_with_the_word_it_was_cut_from() -> None:
 def test_an_age_or_a_word_every_service_shares_names_no_service() -> None:
     text = "we're adopting a 2 year old from Haiti, finally!! what benefits can we get"
     assert service_readings(message(text, "old", "benefits")) == []
+
+
+def test_a_length_of_time_names_no_service_level() -> None:
+    text = "combien coûte un passeport de 10 ans"
+    assert service_readings(message(text, "passeport de 10 ans")) == ["passeport de"]
+    assert request_readings(message(text)) == ["combien coûte un passeport de"]
+    assert service_readings(message("passeport en 10 jours", "passeport en 10 jours")) == ["passeport en 10 jours"]

@@ -178,3 +178,9 @@ def test_a_provincial_service_stands_in_for_the_federal_one_for_that_provinces_r
     assert quebec[0] == "qc-qpp-survivors" and "gc-7" not in quebec
     ontario = [s.id for s in real_catalogue.life_event_services(death, Whereabouts(None, "ON"))]
     assert ontario[0] == "gc-7"
+
+
+def test_without_a_province_a_stand_in_is_found_only_by_its_own_name(real_catalogue: Catalogue) -> None:
+    text = "can I do my CPP retirement application on the internet?"
+    assert real_catalogue.resolve_request([text], text).matches[0].service.id == "gc-7"
+    assert real_catalogue.resolve_request(["RRQ"], "RRQ rente de retraite").matches[0].service.id == "qc-qpp-retirement"
