@@ -138,6 +138,7 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
         and not gazetteer().without_places(str(e.get("value"))).strip()
         or e.get("entity") == "postal_code"
     ]
+
     # Towns and provinces the gazetteer finds go first, whole ("northwest territories"), then the model's.
     rest = gazetteer().without_places(AGE_PHRASE.sub(" ", MASKED_MENTION.sub(" ", text)))
     for entity in places:

@@ -74,6 +74,9 @@ def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogu
         (["On a perdu mon père hier à Laval"], "death-of-a-family-member"),
         (["on adopte un petit gars de 3 ans"], "having-a-baby"),
         (["just landed in Toronto on a study permit"], "newcomer-to-canada"),
+        (["je suis demandeur d'asile à Montréal"], "newcomer-to-canada"),
+        (["on divorce, qu'est-ce qui arrive avec la pension alimentaire"], "separation-or-divorce"),
+        (["mon contrat est fini, fin de contrat vendredi"], "losing-a-job"),
     ],
 )
 def test_a_life_event_is_named_by_a_phrase_the_message_holds(
