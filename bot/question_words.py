@@ -62,6 +62,8 @@ STRONG_CUES: Dict[str, List[str]] = {
         "quand (?:est ce que )?(?:je peux|j peux|on peut)", "(?:je|j|on) peu[xt] (?:faire (?:la|ma) )?demande quand",
         "how many hours (?:do|does|must|of|should)", "combien d heures",
         "how many (?:days|years|months) (?:do|does|must|should) (?:i|we|you|he|she) (?:need|have)",
+        "(?:have|has|need|needs) to (?:do|take|write|pass) (?:the|a) (?:citizenship |language )?test",
+        "(?:faire|passer) (?:l examen|le test|l test)",
     ],
     # Only words that can mean nothing but a way to apply: "in person" and "by mail" also say how the client
     # means to go ("where can I apply in person in Calgary?") and stay with the model.

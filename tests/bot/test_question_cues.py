@@ -309,3 +309,9 @@ def test_and_if_by_mail_reframes_the_last_question_and_jpeux_asks_whether_one_ma
     assert cued_intent("and if I mail the paper form?", "ask_channels", sure_channels, NONE) == "inform"
     text = "j'ai eu une infraction punissable par procédure sommaire en 2019, j'peux faire la demande quand?"
     assert asked_kinds(text) == {"ask_eligibility"}
+
+
+def test_whether_one_must_take_the_test_asks_eligibility() -> None:
+    unsure = ranking(("out_of_scope", 0.42), ("ask_channels", 0.25))
+    assert cued_intent("do the kids have to do the test too?", "out_of_scope", unsure, NONE) == "ask_eligibility"
+    assert asked_kinds("est-ce que ma mère doit passer l'examen?") == {"ask_eligibility"}
