@@ -357,6 +357,8 @@ class Catalogue:
         does not name ("QPP", "RRQ") is the federal service it stands in for: "my CPP retirement application"
         matches the QPP's retirement pension by its words, but asks for the CPP."""
         if province is None:
+            if not any(m.service.replaces for m in matches):
+                return matches  # the usual case, without reading the message for names again
             named = {hit.key for hit in self.snapshot().service_index.phrases_in(message)}
             federal = self.snapshot().services
             matches = [
