@@ -37,16 +37,11 @@ class NamedService:
     where: Whereabouts = Whereabouts(None, None)
 
 
-def _in_age(entity: Dict[str, Any], text: str) -> bool:
+def _within(entity: Dict[str, Any], text: str, pattern: "re.Pattern[str]") -> bool:
+    """Whether the model tagged words inside what the pattern finds: "my SIN is [SIN]" names the client's data,
+    "a 2 year old" an age, not the request."""
     return _has_span(entity) and any(
-        m.start() <= entity["start"] and entity["end"] <= m.end() for m in AGE_PHRASE.finditer(text)
-    )
-
-
-def _in_masked_mention(entity: Dict[str, Any], text: str) -> bool:
-    """Whether the model tagged words of "my SIN is [SIN]": they name the client's data, not the request."""
-    return _has_span(entity) and any(
-        m.start() <= entity["start"] and entity["end"] <= m.end() for m in MASKED_MENTION.finditer(text)
+        m.start() <= entity["start"] and entity["end"] <= m.end() for m in pattern.finditer(text)
     )
 
 
@@ -74,8 +69,8 @@ def service_readings(message: Dict[str, Any]) -> List[str]:
             _completed(e, text)
             for e in message.get("entities") or []
             if e.get("entity") == "service"
-            and not _in_masked_mention(e, text)
-            and not _in_age(e, text)
+            and not _within(e, text, MASKED_MENTION)
+            and not _within(e, text, AGE_PHRASE)
             and query_terms(str(e.get("value")))
         ),
         key=lambda e: e.get("start") or 0,
@@ -138,7 +133,6 @@ def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) 
         and not gazetteer().without_places(str(e.get("value"))).strip()
         or e.get("entity") == "postal_code"
     ]
-
     # Towns and provinces the gazetteer finds go first, whole ("northwest territories"), then the model's.
     rest = gazetteer().without_places(AGE_PHRASE.sub(" ", MASKED_MENTION.sub(" ", text)))
     for entity in places:

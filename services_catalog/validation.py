@@ -264,8 +264,34 @@ def validate(source: Source) -> List[Problem]:
             problems.extend(_check_languages(table, row))
             problems.extend(_check_references(table, row, ids))
             problems.extend(_row_rules(table.name, row))
+    problems.extend(_check_stand_ins(source))
     problems.sort(key=lambda p: (p.path, p.line, p.column))
     return problems
+
+
+def _check_stand_ins(source: Source) -> Iterable[Problem]:
+    """A service `replaces` a federal one for its province's residents: it must belong to a province or
+    territory, and what it replaces must be federal, or the answers would swap one province's service for
+    another's."""
+    organizations = {r.values.get("id", ""): r.values for r in source.rows["organizations"]}
+    owner = {
+        r.values.get("id", ""): organizations.get(r.values.get("organization_id", ""), {})
+        for r in source.rows["services"]
+    }
+    for row in source.rows["services"]:
+        replaced = row.values.get("replaces", "")
+        if not replaced or replaced not in owner:
+            continue  # none, or an unknown id, which _check_references reports
+        if owner[replaced].get("jurisdiction_level") != "federal":
+            yield _problem(
+                row, "replaces", f"'{replaced}' is not a federal service; a service can only stand in for a federal one"
+            )
+        elif not owner.get(row.values.get("id", ""), {}).get("state_province"):
+            yield _problem(
+                row,
+                "replaces",
+                "only a provincial, territorial or city service can stand in for a federal one; leave it empty",
+            )
 
 
 def summary(source: Source) -> str:

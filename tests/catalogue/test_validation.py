@@ -286,3 +286,15 @@ def test_every_problem_is_reported_at_once(tmp_path, sample) -> None:
     sample["federal"]["locations"][0]["postal_code"] = "12345"
     sample["municipal"]["bundle_services"][1]["service_id"] = "nothing"
     assert len(problems_of(write_catalogue(tmp_path / "c", sample))) == 3
+
+
+def test_only_a_provincial_service_stands_in_and_only_for_a_federal_one(tmp_path, sample) -> None:
+    problem = only_problem(tmp_path, sample, "federal", "services", 0, "replaces", "wb-dog-licence")
+    assert "federal/services.csv:2:" in problem
+    assert "'wb-dog-licence' is not a federal service" in problem
+    sample["federal"]["services"][0]["replaces"] = ""
+    problem = only_problem(tmp_path, sample, "federal", "services", 1, "replaces", "gc-sin")
+    assert "federal/services.csv:3:" in problem and "only a provincial, territorial or city service" in problem
+    sample["federal"]["services"][1]["replaces"] = ""
+    sample["municipal"]["services"][0]["replaces"] = "gc-sin"
+    assert problems_of(write_catalogue(tmp_path / "ok", sample)) == []
