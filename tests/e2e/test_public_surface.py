@@ -72,7 +72,8 @@ def test_the_server_issues_conversation_ids(assistant: str) -> None:
     mine = Conversation(assistant)
     mine.say("where can I renew my passport in Kelowna?")
     assert mine.sender and "." in mine.sender
-    for claimed in ("default", "", None, mine.sender.split(".")[0], mine.sender[:-1] + "x"):
+    forged = mine.sender[:-1] + ("y" if mine.sender.endswith("x") else "x")  # the issued id may end in "x"
+    for claimed in ("default", "", None, mine.sender.split(".")[0], forged):
         replies = say(assistant, claimed, "what are its hours?")
         assert replies[0]["recipient_id"] not in (claimed, mine.sender)
         assert "Kelowna" not in text_of(replies)  # a stranger never gets the client's context
