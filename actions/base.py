@@ -122,6 +122,12 @@ class CatalogueAction(Action, ABC):
         service_id = tracker.get_slot("last_service_id")
         return self.catalogue().service(service_id) if service_id else None
 
+    @staticmethod
+    def settled_province(last: Optional[Service], place: Optional[Place]) -> Optional[str]:
+        """The province the service under discussion settled, for a message that names no place: "and my health
+        card?" after the Ontario driver's licence is Ontario's."""
+        return last.organization.state_province if last is not None and place is None else None
+
     def last_location(self, tracker: Tracker) -> Optional[Location]:
         location_id = tracker.get_slot("last_location_id")
         return self.catalogue().location(location_id) if location_id else None

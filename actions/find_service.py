@@ -301,8 +301,7 @@ class ActionFindService(CatalogueAction):
         else:
             readings = ([misread] if misread else []) + request_readings(message, place_text)
             readings = other_readings(readings, last) if last is not None else readings
-        # "and my health card?" after the Ontario driver's licence: the province that licence settled.
-        settled = last.organization.state_province if last is not None and place is None else None
+        settled = self.settled_province(last, place)
         named = resolve_service(self.catalogue(), readings, latest_text(tracker), 4, place, settled)
         if named is None or (not named.matches and not service_readings(message)):
             # Nothing named a service ("mon numéro de passeport est [passport-number], comment le renouveler?"),

@@ -104,8 +104,7 @@ class ActionServiceFacts(CatalogueAction):
             if last is not None
             else fact_readings(message, self.place_from(tracker, allow_remembered=False))
         )
-        # "and my health card?" after the Ontario driver's licence: the province that licence settled.
-        settled = last.organization.state_province if last is not None and place is None else None
+        settled = self.settled_province(last, place)
         return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=10, near=place, province=settled)
 
     def _service(
