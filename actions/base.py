@@ -17,7 +17,14 @@ from rasa_sdk.types import DomainDict
 from actions.answer_status import completed, status
 from actions.language import language_of
 from actions.messages import say
-from actions.service_names import NamedService, place_named, resolve_service, service_readings
+from actions.service_names import (
+    NamedService,
+    fact_readings,
+    other_readings,
+    place_named,
+    resolve_service,
+    service_readings,
+)
 from services_catalog.catalogue import Catalogue, CatalogueUnavailable, shared_catalogue
 from services_catalog.geography import Place
 from services_catalog.model import Location, Service, ServiceMatch
@@ -117,6 +124,29 @@ class CatalogueAction(Action, ABC):
         """The service the latest message names, resolved against the live catalogue."""
         message = tracker.latest_message or {}
         return resolve_service(self.catalogue(), service_readings(message), message.get("text") or "", limit, near)
+
+    def asked_service(self, tracker: Tracker, place: Optional[Place], limit: int = 10) -> Optional[NamedService]:
+        """The service a question about a service names, if it names one.
+
+        With a service under discussion only the model's service entities count: "and for a child?" is
+        about the passport just discussed, not a search for "child". Without one, the whole question is read
+        ("can I get my SIN over the internet?" when the model tagged nothing).
+        """
+        message = tracker.latest_message or {}
+        last = self.last_service(tracker)
+        readings = (
+            other_readings(service_readings(message), last)
+            if last is not None
+            else fact_readings(message, self.place_from(tracker, allow_remembered=False))
+        )
+        settled = self.settled_province(last, place)
+        named = resolve_service(self.catalogue(), readings, latest_text(tracker), limit, near=place, province=settled)
+        if named is None or last is None or not named.matches:
+            return named
+        # Another service is only asked about when named whole: "et pour un acte criminel?" after the record
+        # suspension is its other case, not the "Bureau national pour les victimes d'actes criminels".
+        whole = self.catalogue().services_phrased(latest_text(tracker))
+        return named if any({m.service.id, m.service.replaces} & whole for m in named.matches + named.choices) else None
 
     def last_service(self, tracker: Tracker) -> Optional[Service]:
         service_id = tracker.get_slot("last_service_id")

@@ -247,6 +247,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "I have no online way listed for {service}; its page has the latest: {url}",
         "fr": "Je n'ai aucune façon en ligne répertoriée pour {service}; sa page a l'information à jour : {url}",
     },
+    "online_yes": {
+        "en": "Yes, you can do it online ({service}).",
+        "fr": "Oui, vous pouvez le faire en ligne ({service}).",
+    },
     "channels_unknown": {
         "en": "I don't know how {service} is offered; see {url}",
         "fr": "Je ne sais pas comment {service} est offert; voyez {url}",

@@ -6,6 +6,7 @@ import re
 from typing import Optional, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_status import status
@@ -14,7 +15,12 @@ from actions.messages import say
 from actions.render import channel_list, remote_lines
 from services_catalog.model import Service
 
-ONLINE = re.compile(r"\b(?:online|on line|internet|web|en ligne)\b", re.IGNORECASE)
+# Asking whether it can be done without a trip or paper is asking about the online way.
+ONLINE = re.compile(
+    r"\b(?:online|on line|internet|web|en ligne|from (?:home|my phone)|without (?:going|paper|filling)"
+    r"|paperless|sans papier|de (?:la )?maison|sans me d[ée]placer|sans (?:aller|passer))",
+    re.IGNORECASE,
+)
 
 
 class ActionServiceDetail(CatalogueAction):
@@ -27,10 +33,11 @@ class ActionServiceDetail(CatalogueAction):
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
             return [status("asked")]
         name, url = service.name.get(lang), service.url.get(lang) or service.organization.url.get(lang)
-        # "Can I renew it online?" about a service that is not online gets a plain no before the ways it is.
-        online_no = (
-            [say("not_online", lang, service=name, url=url)]
-            if ONLINE.search(latest_text(tracker)) and ("online" not in service.channels)
+        # "Can I renew it online?" gets a plain yes, or no (with the page, which may know better), first.
+        asked_online = ONLINE.search(latest_text(tracker)) is not None
+        online_answer = (
+            [say("online_yes" if "online" in service.channels else "not_online", lang, service=name, url=url)]
+            if asked_online
             else []
         )
         offered = (
@@ -38,12 +45,13 @@ class ActionServiceDetail(CatalogueAction):
             if service.channels
             else say("channels_unknown", lang, service=name, url=url)
         )
-        text = "\n".join([*online_no, offered, *remote_lines(service, service.channels, lang)])
+        text = "\n".join([*online_answer, offered, *remote_lines(service, service.channels, lang)])
         dispatcher.utter_message(text=text)
-        return []
+        # The service stays under discussion: "how much is it?" next is about it.
+        return [SlotSet("last_service_id", service.id)]
 
     def _service(self, tracker: Tracker) -> Optional[Service]:
-        named = self.named_service(tracker, limit=1)
+        named = self.asked_service(tracker, self.resolve_place(self.place_from(tracker)), limit=1)
         if named and named.matches:
             return named.matches[0].service
         return self.last_service(tracker)

@@ -20,7 +20,7 @@ from actions.base import CatalogueAction, Events, latest_entity, latest_text, of
 from actions.eligibility import check_turn
 from actions.life_event import ActionLifeEvent
 from actions.messages import CHANNELS, say
-from actions.service_names import NamedService, fact_readings, other_readings, resolve_service, service_readings
+from actions.service_names import NamedService
 from services_catalog.facts import asks_amount_paid
 from services_catalog.geography import Place
 from services_catalog.jurisdiction import whereabouts
@@ -90,22 +90,10 @@ class ActionServiceFacts(CatalogueAction):
         return events + [SlotSet("awaiting", None)]
 
     def _named(self, tracker: Tracker, place: Optional[Place]) -> Optional[NamedService]:
-        """The service the question names, if it names one (a reply to "where do you live?" names none).
-
-        With a service under discussion only the model's service entities count: "and for a child?" is
-        about the passport just discussed, not a search for "child". Without one, the whole question is read.
-        """
+        """The service the question names; a reply to "where do you live?" names none."""
         if tracker.get_slot("awaiting") == "facts":
             return None
-        message = tracker.latest_message or {}
-        last = self.last_service(tracker)
-        readings = (
-            other_readings(service_readings(message), last)
-            if last is not None
-            else fact_readings(message, self.place_from(tracker, allow_remembered=False))
-        )
-        settled = self.settled_province(last, place)
-        return resolve_service(self.catalogue(), readings, latest_text(tracker), limit=10, near=place, province=settled)
+        return self.asked_service(tracker, place)
 
     def _service(
         self, tracker: Tracker, place: Optional[Place], named: Optional[NamedService], chosen: Optional[Service]

@@ -152,12 +152,14 @@ def data_readings(message: Dict[str, Any]) -> List[str]:
     return [" ".join(mentioned.split())] if query_terms(mentioned) else []  # quoted back to the client as is
 
 
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 # How clients ask about documents, fees, delays and eligibility: the question, not the service.
 FACT_QUESTION = re.compile(
     r"\b(how much|how long|documents?|docs|papers|paperwork|bring|send|"
     r"cost|costs|fees?|price|pay|charge|processing|process|time|takes?|wait|delay|eligible|eligibility|qualify|"
     r"entitled|combien|co[uû]te?|frais|prix|payer|payant|papiers|apporter|amener|fournir|envoyer|"
-    r"d[ée]lai|d[ée]lais|traitement|temps|prend|admissible|admissibilit[ée]|[ée]ligible|droit)\b",
+    r"d[ée]lai|d[ée]lais|traitement|temps|prend|admissible|admissibilit[ée]|[ée]ligible|droit|"
+    r"online|internet|web|website|ligne|paper|papier|forms?|formulaires?)\b",
     re.IGNORECASE,
 )
 
@@ -166,7 +168,21 @@ def fact_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> 
     """request_readings of a question about a service, without the words of the question itself:
     "how much does it cost to apply for citizenship" names citizenship, and "how much is it?" names nothing."""
     text = message.get("text") or ""
-    return request_readings({**message, "text": FACT_QUESTION.sub(" ", text)}, place_text) if text else []
+    if not text:
+        return []
+    # Each sentence too, read only when the whole finds nothing (a longer reading that found something hides
+    # the readings within it): "Can I get my SIN over the internet? I'm a new permanent resident in Kamloops."
+    # is too many words for any one service name.
+    # The model's entities are spans of the whole text: a sentence is read by its words alone.
+    sentences = [s for s in SENTENCE_END.split(text) if s.strip()]
+    parts = [message] + ([{"text": s, "entities": []} for s in sentences] if len(sentences) > 1 else [])
+    return _distinct(
+        [
+            r
+            for part in parts
+            for r in request_readings({**part, "text": FACT_QUESTION.sub(" ", part["text"])}, place_text)
+        ]
+    )
 
 
 def place_named(message: Dict[str, Any]) -> Optional[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, FrozenSet, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -22,6 +22,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.question_words import cued_intent
 from services_catalog.catalogue import CatalogueUnavailable, shared_catalogue
+from services_catalog.text import fold
+from services_catalog.text_index import FUNCTION_WORDS
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +35,17 @@ def life_event_phrased(text: str) -> bool:
     except CatalogueUnavailable:  # no catalogue built yet: the model's own reading stands
         logger.warning("catalogue unavailable: life events not read from the message")
         return False
+
+
+def tagged_types(entities: List[Dict[str, Any]]) -> FrozenSet[str]:
+    """The entity types the model found, less a life event of function words only: DIET sometimes tags "my"
+    in "and for me and my husband?", which names no event."""
+    return frozenset(
+        str(entity.get(ENTITY_ATTRIBUTE_TYPE))
+        for entity in entities
+        if entity.get(ENTITY_ATTRIBUTE_TYPE) != "life_event"
+        or any(word not in FUNCTION_WORDS for word in fold(str(entity.get("value") or "")).split())
+    )
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -56,7 +69,7 @@ class QuestionCues(GraphComponent):
             text = message.get(TEXT) or ""
             if not intent or text.startswith("/"):
                 continue
-            tagged = frozenset(entity.get(ENTITY_ATTRIBUTE_TYPE) for entity in message.get(ENTITIES) or [])
+            tagged = tagged_types(message.get(ENTITIES) or [])
             cued = cued_intent(text, intent.get(INTENT_NAME_KEY) or "", ranking, tagged, life_event_phrased(text))
             if cued:
                 top = {INTENT_NAME_KEY: cued, PREDICTED_CONFIDENCE_KEY: 1.0}

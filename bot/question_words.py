@@ -29,14 +29,17 @@ AMBIGUOUS = 0.1  # and its ambiguity threshold between the top two intents
 STRONG_CUES: Dict[str, List[str]] = {
     "ask_hours": [
         # "how many hours (of work) do I need", "cutting my hours" ask no opening hours
-        "open", "opens", "opening", r"(?<!\bmany )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )hours",
+        "open", "opens", "opening",
+        r"(?<!\bmany )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<![0-9] )hours",  # "worked 450 hours": work
+        "lunch", "over lunch", "pour diner", "heure du diner", "l heure du midi",
         "closed", "what time", "ouvert", "ouverte", "ouverts", "ouvre",
         "ouvrent", "heures d ouverture", "horaire", "horaires", "a quelle heure", "quelle heure",
     ],
     "ask_fees": [
         "how much", "cost", "costs", "fee", "fees", "price", "combien ca coute", "coute", "coutent", "cout", "couts",
         "frais", "prix", "tarif", "tarifs", "payant", "c est combien", "combien pour",
-        "(?:have|need) to pay", "pay for", "is it free", "(?:a|any) charge", "payer pour", "faut (?:tu |t il )?payer",
+        "(?:have|need) to pay", "pay for", "is it free", "(?:a|an|any) (?:extra )?(?:charge|fee)", "surcharge",
+        "plus cher", "couter", "payer pour", "faut (?:tu |t il )?payer",
         "gratuit", "gratuite",
         "how much (?:will|would|do|does|did) (?:i|we|he|she|they) (?:get|receive)",
         "combien (?:je vais|on va|vais je|il va|elle va) (?:avoir|recevoir|toucher)",
@@ -64,6 +67,8 @@ STRONG_CUES: Dict[str, List[str]] = {
         "how many (?:days|years|months) (?:do|does|must|should) (?:i|we|you|he|she) (?:need|have)",
         "(?:have|has|need|needs) to (?:do|take|write|pass) (?:the|a) (?:citizenship |language )?test",
         "(?:faire|passer) (?:l examen|le test|l test)",
+        "worked [0-9]+ hours", "[0-9]+ (?:insurable )?hours (?:of work|this year|last year)", "[0-9]+ insurable hours",
+        "travaille [0-9]+ heures", "[0-9]+ heures (?:assurables|travaillees|de travail)",
     ],
     # Only words that can mean nothing but a way to apply: "in person" and "by mail" also say how the client
     # means to go ("where can I apply in person in Calgary?") and stay with the model.
@@ -143,6 +148,34 @@ _MAY_APPLY = re.compile(
     r" (?:still |encore |quand meme )?(?:(?:la|le|les|l|it|them) )?"
     r"(?:apply|get|collect|receive|start|demander|recevoir|avoir|toucher|commencer)"
 )
+# How much one must have earned, or how long one must wait, to qualify; and for how many weeks a benefit pays:
+# questions about who qualifies and what is paid, in the words of a fee or a delay.
+_QUALIFYING = _pattern(
+    [
+        "(?:have|need) to wait (?:before|to apply|until)",
+        "wait before (?:i|we|you) can",
+        "how long (?:before|until) (?:i|we|you) can apply",
+        "attendre (?:pour|avant de) (?:demander|faire)",
+        "combien de temps avant de pouvoir",
+        "(?:avoir |j ai |on a )?gagne combien",
+        "avoir gagne",
+        "gagner (?:assez|combien)",
+        "earn enough",
+        "how much (?:do|does|did|must|should) (?:i|we|you|he|she) (?:need to |have to )?(?:earn|make|have earned)",
+        "how much (?:do|does) (?:i|we|you|he|she) need to have (?:earned|made)",
+    ]
+)
+_BENEFIT_WEEKS = _pattern(
+    [
+        "how many weeks(?! (?:does|will|would|did) it take| to)",
+        "(?<!prend )(?<!faut )combien de semaines",
+        "(?:ca )?dure combien de temps",
+        "how long (?:does|do|will|would|can) "
+        "(?:it|they|the benefits?|the payments?|i|we|she|he) (?:last|get it|be paid|collect|receive it)",
+        "weeks (?:max|maximum)",
+        "semaines (?:max|maximum)",
+    ]
+)
 _WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|what|et|mais|pis) )?(?:if|si)\b")
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
@@ -183,6 +216,10 @@ def _kinds(folded: str) -> FrozenSet[str]:
     kinds = {intent for intent, pattern in _STRONG.items() if pattern.search(folded)}
     if "ask_documents" in kinds:  # "what info do I need to apply online?": what to have ready, whatever the way
         kinds.discard("ask_channels")
+    if _QUALIFYING.search(folded):  # "faut avoir gagné combien pour y avoir droit?": who qualifies, not a fee
+        kinds = (kinds - {"ask_fees", "ask_processing_time"}) | {"ask_eligibility"}
+    if _BENEFIT_WEEKS.search(folded):  # "ça dure combien de temps au max?": what the benefit pays, not a delay
+        kinds = (kinds - {"ask_processing_time"}) | {"ask_fees"}
     return frozenset(kinds)
 
 

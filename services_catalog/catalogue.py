@@ -359,7 +359,7 @@ class Catalogue:
         if province is None:
             if not any(m.service.replaces for m in matches):
                 return matches  # the usual case, without reading the message for names again
-            named = {hit.key for hit in self.snapshot().service_index.phrases_in(message)}
+            named = self.services_phrased(message)
             federal = self.snapshot().services
             matches = [
                 ServiceMatch(federal[m.service.replaces], m.score, m.nearest_km)
@@ -686,6 +686,10 @@ class Catalogue:
             for hit in index.search(text, 1, min_score=LIFE_EVENT_MIN):
                 return self.snapshot().life_events[hit.key]
         return None
+
+    def services_phrased(self, text: str) -> Set[str]:
+        """The ids of the services whose name or an alias the text holds whole ("and a health card?")."""
+        return {hit.key for hit in self.snapshot().service_index.phrases_in(text)}
 
     def life_event_phrased(self, text: str) -> Optional[LifeEvent]:
         """The life event whose name or alias the text holds whole ("je pense arrêter de travailler"), else

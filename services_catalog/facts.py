@@ -151,7 +151,8 @@ _PAID = re.compile(
     r"does it pay|how much (?:money|is the (?:benefit|pension|payment|allowance))|amount|amounts|montant|montants|"
     r"(?:je vais|on va|vais je|va t on|il va|elle va) (?:avoir|recevoir|toucher|etre paye)|ca paye|ca paie|"
     r"combien (?:est|c est) la (?:prestation|pension|rente|allocation)|"
-    r"la (?:prestation|pension|rente|allocation) c est combien)"
+    r"la (?:prestation|pension|rente|allocation) c est combien|"
+    r"how many weeks|combien de semaines|dure combien de temps|weeks max|semaines max)"
     r"(?![0-9a-z])"
 )
 
