@@ -23,6 +23,7 @@ from actions.service_names import (
     other_readings,
     place_named,
     resolve_service,
+    sentence_readings,
     service_readings,
 )
 from services_catalog.catalogue import Catalogue, CatalogueUnavailable, shared_catalogue
@@ -125,28 +126,26 @@ class CatalogueAction(Action, ABC):
         message = tracker.latest_message or {}
         return resolve_service(self.catalogue(), service_readings(message), message.get("text") or "", limit, near)
 
-    def asked_service(self, tracker: Tracker, place: Optional[Place], limit: int = 10) -> Optional[NamedService]:
+    def asked_service(
+        self, tracker: Tracker, place: Optional[Place], limit: int = 10, by_sentence: bool = True
+    ) -> Optional[NamedService]:
         """The service a question about a service names, if it names one.
 
         With a service under discussion only the model's service entities count: "and for a child?" is
-        about the passport just discussed, not a search for "child". Without one, the whole question is read
-        ("can I get my SIN over the internet?" when the model tagged nothing).
+        about the passport just discussed, not a search for "child". Without one, the whole question is read,
+        then (by_sentence) each of its sentences when the whole names nothing.
         """
-        message = tracker.latest_message or {}
+        message, text = tracker.latest_message or {}, latest_text(tracker)
         last = self.last_service(tracker)
-        readings = (
-            other_readings(service_readings(message), last)
-            if last is not None
-            else fact_readings(message, self.place_from(tracker, allow_remembered=False))
-        )
-        settled = self.settled_province(last, place)
-        named = resolve_service(self.catalogue(), readings, latest_text(tracker), limit, near=place, province=settled)
-        if named is None or last is None or not named.matches:
+        if last is not None:
+            readings = other_readings(service_readings(message), self.catalogue(), last)
+            return resolve_service(self.catalogue(), readings, text, limit, place, self.settled_province(last, place))
+        place_text = self.place_from(tracker, allow_remembered=False)
+        named = resolve_service(self.catalogue(), fact_readings(message, place_text), text, limit, place)
+        if named is not None and (named.matches or named.choices):
             return named
-        # Another service is only asked about when named whole: "et pour un acte criminel?" after the record
-        # suspension is its other case, not the "Bureau national pour les victimes d'actes criminels".
-        whole = self.catalogue().services_phrased(latest_text(tracker))
-        return named if any({m.service.id, m.service.replaces} & whole for m in named.matches + named.choices) else None
+        sentences = sentence_readings(message, place_text) if by_sentence else []
+        return resolve_service(self.catalogue(), sentences, text, limit, place) if sentences else named
 
     def last_service(self, tracker: Tracker) -> Optional[Service]:
         service_id = tracker.get_slot("last_service_id")

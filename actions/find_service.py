@@ -300,7 +300,7 @@ class ActionFindService(CatalogueAction):
             ]  # the reply to "which service?" is the service, whatever the model made of it
         else:
             readings = ([misread] if misread else []) + request_readings(message, place_text)
-            readings = other_readings(readings, last) if last is not None else readings
+            readings = other_readings(readings, self.catalogue(), last) if last is not None else readings
         settled = self.settled_province(last, place)
         named = resolve_service(self.catalogue(), readings, latest_text(tracker), 4, place, settled)
         if named is None or (not named.matches and not service_readings(message)):

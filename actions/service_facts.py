@@ -55,16 +55,15 @@ class ActionServiceFacts(CatalogueAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         question = QUESTIONS.get(intent) or tracker.get_slot("last_question") or "documents"
         place = self.resolve_place(self.place_from(tracker))
-        named = self._named(tracker, place)
+        text = latest_text(tracker)
+        phrased = self.catalogue().life_event_phrased(text)
+        named = self._named(tracker, place, by_sentence=phrased is None)
         chosen = self.catalogue().with_facts(named.matches, question) if named else None
         if named is not None and named.choices and chosen is None:
             choices = offer_choices(dispatcher, named.text, named.choices, lang, intent or "ask_documents")
             return [SlotSet("last_question", question)] + choices
         service, needs_province = self._service(tracker, place, named, chosen)
-        text = latest_text(tracker)
-        event = self.catalogue().life_event_phrased(text) or (
-            service is None and self.catalogue().life_event_named([text])
-        )
+        event = phrased or (service is None and self.catalogue().life_event_named([text]))
         if event and not (named and named.matches) and (service is None or service not in event.services):
             # "lost my husband, am I entitled to anything?": no service named, a life event is (whole, when a
             # service is under discussion: "and for a child?" is no birth). The funeral after a death is about
@@ -89,11 +88,13 @@ class ActionServiceFacts(CatalogueAction):
         dispatcher.utter_message(text="\n".join(self.lines(shown, service, facts, lang)))
         return events + [SlotSet("awaiting", None)]
 
-    def _named(self, tracker: Tracker, place: Optional[Place]) -> Optional[NamedService]:
-        """The service the question names; a reply to "where do you live?" names none."""
+    def _named(self, tracker: Tracker, place: Optional[Place], by_sentence: bool) -> Optional[NamedService]:
+        """The service the question names; a reply to "where do you live?" names none. A message naming a life
+        event is not read sentence by sentence: "I'm retiring at 62. What federal pensions can I get?" is the
+        event, not whichever service "pensions" names alone."""
         if tracker.get_slot("awaiting") == "facts":
             return None
-        return self.asked_service(tracker, place)
+        return self.asked_service(tracker, place, by_sentence=by_sentence)
 
     def _service(
         self, tracker: Tracker, place: Optional[Place], named: Optional[NamedService], chosen: Optional[Service]

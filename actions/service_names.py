@@ -105,14 +105,13 @@ def _completed(entity: Dict[str, Any], text: str) -> Dict[str, Any]:
     return {**entity, "end": following.end(), "value": text[entity["start"] : following.end()]}
 
 
-def other_readings(readings: List[str], current: Service) -> List[str]:
+def other_readings(readings: List[str], catalogue: Catalogue, current: Service) -> List[str]:
     """The readings that may name another service than the one under discussion.
 
-    Its own words ("can I get his pension?" after the Canada Pension Plan) or the person it is for ("what do I
-    bring for a child?" after the passport) name no other service.
+    Its own words (Catalogue.names_only: "can I get his pension?" after the Canada Pension Plan) or the person
+    it is for ("what do I bring for a child?" after the passport) name no other service.
     """
-    own = set(query_terms(f"{current.name.en} {current.name.fr}"))
-    return [r for r in readings if not any(set(query_terms(r)) <= words for words in (own, PERSON_TERMS))]
+    return [r for r in readings if not (set(query_terms(r)) <= PERSON_TERMS or catalogue.names_only(current, r))]
 
 
 def request_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> List[str]:
@@ -168,21 +167,17 @@ def fact_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> 
     """request_readings of a question about a service, without the words of the question itself:
     "how much does it cost to apply for citizenship" names citizenship, and "how much is it?" names nothing."""
     text = message.get("text") or ""
-    if not text:
+    return request_readings({**message, "text": FACT_QUESTION.sub(" ", text)}, place_text) if text else []
+
+
+def sentence_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> List[str]:
+    """fact_readings of each sentence of a message of several, for when the whole names nothing: "Can I get my
+    SIN over the internet? I'm a new permanent resident in Kamloops." is too many words for any one name.
+    The model's entities are spans of the whole text, so a sentence is read by its words alone."""
+    sentences = [s for s in SENTENCE_END.split(message.get("text") or "") if s.strip()]
+    if len(sentences) < 2:
         return []
-    # Each sentence too, read only when the whole finds nothing (a longer reading that found something hides
-    # the readings within it): "Can I get my SIN over the internet? I'm a new permanent resident in Kamloops."
-    # is too many words for any one service name.
-    # The model's entities are spans of the whole text: a sentence is read by its words alone.
-    sentences = [s for s in SENTENCE_END.split(text) if s.strip()]
-    parts = [message] + ([{"text": s, "entities": []} for s in sentences] if len(sentences) > 1 else [])
-    return _distinct(
-        [
-            r
-            for part in parts
-            for r in request_readings({**part, "text": FACT_QUESTION.sub(" ", part["text"])}, place_text)
-        ]
-    )
+    return _distinct([r for s in sentences for r in fact_readings({"text": s, "entities": []}, place_text)])
 
 
 def place_named(message: Dict[str, Any]) -> Optional[str]:

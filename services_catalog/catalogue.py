@@ -691,6 +691,23 @@ class Catalogue:
         """The ids of the services whose name or an alias the text holds whole ("and a health card?")."""
         return {hit.key for hit in self.snapshot().service_index.phrases_in(text)}
 
+    def names_only(self, service: Service, reading: str) -> bool:
+        """Whether the words name nothing but the service, its organization or one of its cases (the variants of
+        its facts): said about the service under discussion ("and how long does the Parole Board take?", "et
+        pour un acte criminel?" after the record suspension), they ask about it, not about another service.
+
+        A case's words that name another service whole are that service: "health card" after the Ontario
+        licence renewal, whose case "renewing online with your health card" mentions it.
+        """
+        words = set(query_terms(reading))
+        if words <= set(query_terms(f"{service.name.en} {service.name.fr}")):
+            return True
+        facts = self.snapshot().facts.get(service.id, ServiceFacts())
+        cases = [f.variant for f in (*facts.documents, *facts.processing_times, *facts.amounts)]
+        names = [service.organization.name, *cases, *(c.option for c in facts.costs)]
+        own = set(query_terms(" ".join(f"{name.en} {name.fr}" for name in names)))
+        return words <= own and not self.services_phrased(reading) - {service.id}
+
     def life_event_phrased(self, text: str) -> Optional[LifeEvent]:
         """The life event whose name or alias the text holds whole ("je pense arrêter de travailler"), else
         None: no guess from a few shared words, for callers that must not see one where there is none."""

@@ -43,8 +43,18 @@ def test_a_piece_of_function_words_or_a_place_names_nothing() -> None:
 def test_only_readings_naming_another_service_than_the_one_under_discussion_stay() -> None:
     cpp = shared_catalogue().service("gc-7")
     assert cpp is not None
-    assert other_readings(["pension", "his pension", "a child"], cpp) == []
-    assert other_readings(["canada child benefit"], cpp) == ["canada child benefit"]
+    assert other_readings(["pension", "his pension", "a child"], shared_catalogue(), cpp) == []
+    assert other_readings(["canada child benefit"], shared_catalogue(), cpp) == ["canada child benefit"]
+
+
+def test_a_case_or_the_organization_of_the_service_under_discussion_names_no_other_service() -> None:
+    catalogue = shared_catalogue()
+    pardon, licence = catalogue.service("gc-1892"), catalogue.service("on-drivers-licence-renewal")
+    assert pardon is not None and licence is not None
+    # "et pour un acte criminel?", "how long does the Parole Board take?" after the record suspension
+    assert other_readings(["acte criminel", "the Parole Board"], catalogue, pardon) == []
+    # a case of the licence renewal mentions the health card, which is another service
+    assert other_readings(["health card"], catalogue, licence) == ["health card"]
 
 
 def test_a_piece_of_only_function_words_joins_no_name() -> None:
