@@ -33,6 +33,7 @@ from services_catalog.model import (
     ServiceFacts,
 )
 from services_catalog.schema import SA_TABLES, catalogue_meta
+from services_catalog.tables import CHANNELS
 from services_catalog.text_index import Synonyms, TextIndex
 
 Record = Mapping[str, Any]
@@ -79,6 +80,12 @@ class Snapshot:
     facts: Dict[str, ServiceFacts] = field(default_factory=dict)
     # The provincial services that stand in for a federal one, by (federal service id, province), by id.
     stand_ins: Dict[Tuple[str, str], List[Service]] = field(default_factory=dict)
+
+
+def _channels(listed: Optional[str], added: Sequence[Record]) -> Tuple[str, ...]:
+    """The service row's channels and those service_channels.csv adds, in the usual order."""
+    present = set((listed or "").split(";")) | {r["channel"] for r in added}
+    return tuple(c for c in CHANNELS if c in present)
 
 
 def _stand_ins(services: Dict[str, Service]) -> Dict[Tuple[str, str], List[Service]]:
@@ -135,6 +142,7 @@ def load_snapshot(conn: Connection) -> Snapshot:
         name: {owner: tuple(_phone(p) for p in rows) for owner, rows in _group(data["phones"], name).items()}
         for name in ("service_id", "location_id")
     }
+    added = _group(data["service_channels"], "service_id")
     services = {
         r["id"]: Service(
             r["id"],
@@ -142,7 +150,7 @@ def load_snapshot(conn: Connection) -> Snapshot:
             _pair(r, "name"),
             _pair(r, "alternate_name"),
             _pair(r, "description"),
-            tuple(c for c in (r["channels"] or "").split(";") if c),
+            _channels(r["channels"], added.get(r["id"], [])),
             _pair(r, "url"),
             r["phone"],
             _pair(r, "fees"),

@@ -669,6 +669,29 @@ ELIGIBILITY_CRITERIA = Table(
     hsds="(Guichet; HSDS has only a free-text eligibility_description)",
 )
 
+SERVICE_CHANNELS = Table(
+    "service_channels",
+    (
+        Column("id", "id", True, example="citizenship-online"),
+        Column("service_id", "ref", True, ref="services"),
+        Column(
+            "channel",
+            "enum",
+            True,
+            CHANNELS,
+            doc="A way to get the service that its row does not list",
+            example="online",
+        ),
+        _FACT_SOURCE,
+        _LAST_VERIFIED,
+        _FACT_VERIFIED,
+    ),
+    "Ways to get a service that an official page confirms and its services.csv row does not list: the federal "
+    "rows are regenerated from the GC Service Inventory, which lags behind (citizenship applications went online "
+    "after it was published). Added to the row's channels.",
+    hsds="(Guichet; HSDS has service_channel in 3.0 only as free text)",
+)
+
 SYNONYMS = Table(
     "synonyms",
     (
@@ -704,6 +727,7 @@ TABLES: Tuple[Table, ...] = (
     PROCESSING_TIMES,
     BENEFIT_AMOUNTS,
     ELIGIBILITY_CRITERIA,
+    SERVICE_CHANNELS,
     SYNONYMS,
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}

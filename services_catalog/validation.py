@@ -249,7 +249,14 @@ def _check_criterion(row: Row) -> Iterable[Problem]:
         yield _problem(row, "may_qualify", f"{', '.join(unknown)} not among the answers ({';'.join(answers)})")
 
 
-FACT_TABLES = ("required_documents", "cost_options", "processing_times", "benefit_amounts", "eligibility_criteria")
+FACT_TABLES = (
+    "required_documents",
+    "cost_options",
+    "processing_times",
+    "benefit_amounts",
+    "eligibility_criteria",
+    "service_channels",
+)
 
 
 def validate(source: Source) -> List[Problem]:
@@ -265,6 +272,7 @@ def validate(source: Source) -> List[Problem]:
             problems.extend(_check_references(table, row, ids))
             problems.extend(_row_rules(table.name, row))
     problems.extend(_check_stand_ins(source))
+    problems.extend(_check_added_online(source))
     problems.sort(key=lambda p: (p.path, p.line, p.column))
     return problems
 
@@ -292,6 +300,16 @@ def _check_stand_ins(source: Source) -> Iterable[Problem]:
                 "replaces",
                 "only a provincial, territorial or city service can stand in for a federal one; leave it empty",
             )
+
+
+def _check_added_online(source: Source) -> Iterable[Problem]:
+    """An online channel added in service_channels.csv links to the service's page, as one in services.csv does."""
+    with_pages = {
+        r.values.get("id", "") for r in source.rows["services"] if r.values.get("url_en") and r.values.get("url_fr")
+    }
+    for row in source.rows["service_channels"]:
+        if row.values.get("channel") == "online" and row.values.get("service_id") not in with_pages:
+            yield _problem(row, "channel", "'online' needs the service's url_en and url_fr in services.csv")
 
 
 def summary(source: Source) -> str:

@@ -7,6 +7,8 @@ from typing import List
 
 import pytest
 
+from services_catalog.build import build
+from services_catalog.catalogue import Catalogue
 from services_catalog.csv_source import read_source
 from services_catalog.validation import validate
 
@@ -298,3 +300,17 @@ def test_only_a_provincial_service_stands_in_and_only_for_a_federal_one(tmp_path
     sample["federal"]["services"][1]["replaces"] = ""
     sample["municipal"]["services"][0]["replaces"] = "gc-sin"
     assert problems_of(write_catalogue(tmp_path / "ok", sample)) == []
+
+
+def test_a_channel_added_for_a_service_is_one_of_its_channels_and_online_needs_its_pages(tmp_path, sample) -> None:
+    added = {"id": "passport-online", "service_id": "gc-passport", "channel": "online", "source": "https://x.ca"}
+    sample["federal"]["service_channels"] = [{**added, "last_verified": "2026-12-07", "verification": "verified"}]
+    problems = problems_of(write_catalogue(tmp_path / "no-pages", sample))
+    assert len(problems) == 1 and "federal/service_channels.csv:2:" in problems[0]
+    assert "'online' needs the service's url_en and url_fr" in problems[0]
+    sample["federal"]["services"][1].update(
+        url_en="https://www.canada.ca/passport", url_fr="https://www.canada.ca/passeport"
+    )
+    url = f"sqlite:///{tmp_path / 'catalogue.db'}"
+    build(write_catalogue(tmp_path / "ok", sample), url)
+    assert Catalogue(url).service("gc-passport").channels == ("in_person", "online", "mail")
