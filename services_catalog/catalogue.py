@@ -520,17 +520,23 @@ class Catalogue:
         Within reach when there are any; otherwise the nearest one up to FAR_KM.
         """
         geometry = self._geometry_of(self.snapshot())
-        wanted = fold(organization)
+        names = (
+            {
+                loc.id: fold(f"{loc.organization.name.en} {loc.organization.name.fr} {loc.name.en} {loc.name.fr}")
+                for loc in self.snapshot().locations.values()
+            }
+            if organization
+            else {}
+        )
+        # Words no office's name has say nothing about which offices: "Service Canada stuff" is Service Canada's.
+        vocabulary = {word for name in names.values() for word in name.split()}
+        wanted = " ".join(word for word in fold(organization).split() if word in vocabulary) or fold(organization)
         ranked = heapq.nsmallest(
             limit,
             (
                 (km, loc.id, loc)
                 for km, loc in geometry.distances_to_all(place)
-                if not wanted
-                or wanted
-                in fold(
-                    loc.organization.name.en + " " + loc.organization.name.fr + " " + loc.name.en + " " + loc.name.fr
-                )
+                if not wanted or wanted in names[loc.id]
             ),
         )
         within = [r for r in ranked if r[0] <= max_km] or [r for r in ranked[:1] if r[0] <= FAR_KM]

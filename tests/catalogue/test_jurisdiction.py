@@ -101,3 +101,12 @@ def test_an_office_is_found_by_its_building_even_in_a_long_message(real_catalogu
 def test_a_kind_of_office_named_in_no_town_is_no_office(real_catalogue: Catalogue) -> None:
     assert real_catalogue.office_meant("the passport office", None) is None
     assert real_catalogue.office_meant("bureau des passeports", None) is None
+
+
+def test_words_no_office_has_do_not_hide_the_organization_asked_for(real_catalogue: Catalogue) -> None:
+    place = real_catalogue.resolve_place("Summerside")
+    assert place is not None
+    offices = real_catalogue.offices_near(place, organization="Service Canada stuff")
+    assert offices and offices[0].location.organization.id == "gc-service-canada"
+    assert "Summerside Service Canada Centre" in offices[0].location.name.en
+    assert real_catalogue.offices_near(place, organization="Quuxcorp") == []
