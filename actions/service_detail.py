@@ -13,6 +13,8 @@ from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_text
 from actions.messages import say
 from actions.render import channel_list, remote_lines
+from actions.service_facts import ActionServiceFacts
+from bot.question_words import same_question_again
 from services_catalog.model import Service
 
 # Asking whether it can be done without a trip or paper is asking about the online way.
@@ -28,6 +30,9 @@ class ActionServiceDetail(CatalogueAction):
         return "action_service_detail"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
+        if tracker.get_slot("last_question") and same_question_again(latest_text(tracker)):
+            # "et par la poste?" after how long the CCB takes: that delay by mail, not the ways to apply
+            return ActionServiceFacts().answer(dispatcher, tracker, lang)
         service = self._service(tracker)
         if service is None:
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
@@ -47,8 +52,8 @@ class ActionServiceDetail(CatalogueAction):
         )
         text = "\n".join([*online_answer, offered, *remote_lines(service, service.channels, lang)])
         dispatcher.utter_message(text=text)
-        # The service stays under discussion: "how much is it?" next is about it.
-        return [SlotSet("last_service_id", service.id)]
+        # The service stays under discussion ("how much is it?" next is about it); the last question was this one.
+        return [SlotSet("last_service_id", service.id), SlotSet("last_question", None)]
 
     def _service(self, tracker: Tracker) -> Optional[Service]:
         named = self.asked_service(tracker, self.resolve_place(self.place_from(tracker)), limit=1)

@@ -21,6 +21,7 @@ from actions.eligibility import check_turn
 from actions.life_event import ActionLifeEvent
 from actions.messages import CHANNELS, say
 from actions.service_names import NamedService
+from bot.question_words import same_question_again
 from services_catalog.facts import asks_amount_paid
 from services_catalog.geography import Place
 from services_catalog.jurisdiction import whereabouts
@@ -53,7 +54,9 @@ class ActionServiceFacts(CatalogueAction):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-        question = QUESTIONS.get(intent) or tracker.get_slot("last_question") or "documents"
+        last_question = tracker.get_slot("last_question")
+        again = last_question and same_question_again(latest_text(tracker))
+        question = (last_question if again else QUESTIONS.get(intent)) or last_question or "documents"
         place = self.resolve_place(self.place_from(tracker))
         text = latest_text(tracker)
         phrased = self.catalogue().life_event_phrased(text)

@@ -65,6 +65,7 @@ STRONG_CUES: Dict[str, List[str]] = {
         "quand (?:est ce que )?(?:je peux|j peux|on peut)", "(?:je|j|on) peu[xt] (?:faire (?:la|ma) )?demande quand",
         "how many hours (?:do|does|must|of|should)", "combien d heures",
         "how many (?:days|years|months) (?:do|does|must|should) (?:i|we|you|he|she) (?:need|have)",
+        "combien de (?:jours|annees|mois) (?:faut il|faut t il|faut tu|dois je|je dois|on doit)",
         "(?:have|has|need|needs) to (?:do|take|write|pass) (?:the|a) (?:citizenship |language )?test",
         "(?:faire|passer) (?:l examen|le test|l test)",
         "worked [0-9]+ hours", "[0-9]+ (?:insurable )?hours (?:of work|this year|last year)", "[0-9]+ insurable hours",
@@ -205,6 +206,13 @@ FOLLOW_UP = re.compile(
     r"^\s*(and|also|what about|how about|same for|(?:but )?what if|but if|et|pis|puis|aussi|mais si|quant [aà])\b",
     re.IGNORECASE,
 )
+
+
+def same_question_again(text: str) -> bool:
+    """A follow-up that asks no kind of question of its own ("pis pour 5 ans?", "et pour mon gars de 10 ans?",
+    "and by mail?"): the last question again, for that case, whatever intent the model gave the fragment."""
+    folded = fold(text)
+    return bool(FOLLOW_UP.match(text)) and not _kinds(folded) and not _SOFT_ELIGIBILITY.search(folded)
 
 
 def asked_kinds(text: str) -> FrozenSet[str]:

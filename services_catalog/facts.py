@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, List, Mapping, Optional, Sequence, Set, Tuple, TypeVar
 
-from services_catalog.model import Bilingual, Criterion, ServiceFacts
+from services_catalog.model import Bilingual, Criterion, Fact, ServiceFacts
 from services_catalog.text import fold
 from services_catalog.text_index import FUNCTION_WORDS, query_terms
 
@@ -93,6 +93,23 @@ def closest(
     return tuple(row for row, score in zip(rows, scores) if score is None or score == best)
 
 
+# How clients name a way to apply: a processing time per channel is the one "by mail" asks for.
+CHANNEL_WORDS = {
+    "online": Bilingual("online", "en ligne internet"),
+    "mail": Bilingual("by mail", "par la poste courrier"),
+    "in_person": Bilingual("in person", "en personne"),
+    "phone": Bilingual("by phone", "par téléphone"),
+}
+
+
+def _with_channel(fact: Fact) -> Bilingual:
+    """A fact's variant with the words of its channel, if it has one."""
+    words = CHANNEL_WORDS.get(fact.channel or "")
+    if words is None:
+        return fact.variant
+    return Bilingual(f"{fact.variant.en} {words.en}".strip(), f"{fact.variant.fr} {words.fr}".strip())
+
+
 def for_request(
     facts: ServiceFacts,
     request: str,
@@ -111,7 +128,7 @@ def for_request(
     return ServiceFacts(
         documents=closest(facts.documents, lambda f: f.variant, words, age),
         costs=closest(facts.costs, lambda c: c.option, words, age),
-        processing_times=closest(facts.processing_times, lambda f: f.variant, words, age),
+        processing_times=closest(facts.processing_times, _with_channel, words, age),
         criteria=facts.criteria,
         amounts=closest(facts.amounts, lambda f: f.variant, words, age),
     )

@@ -230,6 +230,19 @@ def test_asked_online_about_a_service_listed_without_it_says_so_and_points_to_it
     assert lines[1] == "Canadian Passport is available: in person, by phone, by mail."
 
 
+def test_asked_online_about_a_service_offered_online_says_yes_and_keeps_it_under_discussion() -> None:
+    text = "Can I get my SIN over the internet? I'm a new permanent resident in Kamloops."
+    outcome = run_action(ActionServiceDetail(), make_tracker(text, "ask_channels", [("place", "Kamloops")]))
+    assert outcome.text.startswith("Yes, you can do it online (Provision of a Social Insurance Number).")
+    assert outcome.slot("last_service_id") == "gc-1292"
+
+
+def test_and_by_mail_after_a_processing_time_is_that_processing_time_by_mail() -> None:
+    slots = {"language": "fr", "last_service_id": "gc-1107", "last_question": "processing_time"}
+    text = run_action(ActionServiceDetail(), make_tracker("et par la poste?", "ask_channels", slots=slots)).text
+    assert text.startswith("Délais de traitement pour") and "11 semaines" in text and "8 semaines" not in text
+
+
 def test_a_life_event_says_its_steps_before_the_services_that_take_them() -> None:
     outcome = run_action(ActionLifeEvent(), make_tracker("mon mari est décédé", "life_event", slots={"language": "fr"}))
     lines = outcome.text.splitlines()

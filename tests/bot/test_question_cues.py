@@ -11,7 +11,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.question_cues import QuestionCues, life_event_phrased
-from bot.question_words import asked_kinds, cued_intent
+from bot.question_words import asked_kinds, cued_intent, same_question_again
 
 
 def ranking(*pairs: Any) -> List[Dict[str, Any]]:
@@ -315,3 +315,36 @@ def test_whether_one_must_take_the_test_asks_eligibility() -> None:
     unsure = ranking(("out_of_scope", 0.42), ("ask_channels", 0.25))
     assert cued_intent("do the kids have to do the test too?", "out_of_scope", unsure, NONE) == "ask_eligibility"
     assert asked_kinds("est-ce que ma mère doit passer l'examen?") == {"ask_eligibility"}
+
+
+@pytest.mark.parametrize(
+    "text, again",
+    [
+        ("pis pour 5 ans?", True),
+        ("et pour mon gars de 10 ans?", True),
+        ("et par la poste?", True),
+        ("and how much is it for a child?", False),
+        ("and can I get it at 60?", False),
+        ("what about the passport?", True),  # the last question, about the passport
+    ],
+)
+def test_a_follow_up_asking_no_question_of_its_own_is_the_last_one_again(text: str, again: bool) -> None:
+    assert same_question_again(text) is again
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("faut avoir gagné combien pour y avoir droit?", {"ask_eligibility"}),
+        ("How long do I have to wait before I can apply for a pardon?", {"ask_eligibility"}),
+        ("Combien de jours faut-il avoir passé au Canada pour demander la citoyenneté?", {"ask_eligibility"}),
+        ("I've only worked 450 hours this year, can I get EI sickness?", {"ask_eligibility"}),
+        ("ça dure combien de temps au max?", {"ask_fees"}),
+        ("le congé parental, c'est combien de semaines?", {"ask_fees"}),
+        ("ça prend combien de semaines pour mon passeport?", {"ask_processing_time"}),
+        ("is there an extra charge because it was lost?", {"ask_fees"}),
+        ("do they shut down over lunch?", {"ask_hours"}),
+    ],
+)
+def test_words_that_ask_who_qualifies_or_what_is_paid_in_other_kinds_words(text: str, kinds: set) -> None:
+    assert asked_kinds(text) == kinds

@@ -178,3 +178,9 @@ PAYS = (Fact("ei", Bilingual("Regular", "Régulières"), Bilingual("55%", "55 %"
 def test_how_much_asks_what_a_benefit_pays_when_it_is_received_or_free(request_text, costs, paid) -> None:
     assert asks_amount_paid(ServiceFacts(costs=costs, amounts=PAYS), request_text) is paid
     assert asks_amount_paid(ServiceFacts(costs=costs), request_text) is False  # no amounts known: the fees
+
+
+def test_a_processing_time_asked_by_its_channel_is_that_channels(real_catalogue) -> None:
+    by_mail = real_catalogue.facts("gc-1107", "et par la poste?").processing_times
+    assert [f.id for f in by_mail] == ["ccb-by-mail"]
+    assert len(real_catalogue.facts("gc-1107", "how long does it take?").processing_times) == 3
