@@ -73,6 +73,15 @@ def offer_choices(
     return [status("ambiguous", choices=len(matches))]
 
 
+# The question each intent asks; kept in the last_question slot so that "and a health card?" asks it again.
+QUESTIONS = {
+    "ask_documents": "documents",
+    "ask_fees": "fees",
+    "ask_processing_time": "processing_time",
+    "ask_eligibility": "eligibility",
+}
+
+
 class CatalogueAction(Action, ABC):
     """A custom action answering from the catalogue in the client's language."""
 

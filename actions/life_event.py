@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Text
+from typing import Optional, Sequence, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_status import status
-from actions.base import CatalogueAction, Events, latest_entity, latest_text
+from actions.base import QUESTIONS, CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
-from bot.question_words import FOLLOW_UP
+from bot.question_words import FOLLOW_UP, asked_kinds
 from services_catalog.geography import gazetteer
 from services_catalog.jurisdiction import whereabouts
 from services_catalog.model import Service
@@ -39,6 +39,15 @@ class ActionLifeEvent(CatalogueAction):
         where = whereabouts(latest_text(tracker), self.resolve_place(self.place_from(tracker)))
         province = where.province
         services = self.catalogue().life_event_services(event, where)
+        question = self._question_about(tracker, services)
+        if question:
+            # "just moved to Ottawa from Calgary, what do I need to swap my Alberta licence?": the event is the
+            # context, the question is about one of its services, there.
+            from actions.service_facts import ActionServiceFacts
+
+            return ActionServiceFacts().answer_question(dispatcher, tracker, lang, question, in_event=True) + [
+                SlotSet("life_event", event.name.en)
+            ]
         lines = [say("life_event_header", lang, event=event.name.get(lang))]
         if event.description.get(lang):  # the steps in a sentence, before the services that take them
             lines.append(event.description.get(lang))
@@ -74,6 +83,15 @@ class ActionLifeEvent(CatalogueAction):
         if services:
             events += [SlotSet("last_service_id", services[0].id), SlotSet("last_question", None)]
         return events
+
+    def _question_about(self, tracker: Tracker, services: Sequence[Service]) -> Optional[str]:
+        """The one kind of question the message asks about one of the event's services, if it asks one."""
+        kinds = [QUESTIONS[k] for k in asked_kinds(latest_text(tracker)) if k in QUESTIONS]
+        if len(kinds) != 1 or tracker.get_slot("awaiting") == "life_event":
+            return None
+        named = self.asked_service(tracker, self.resolve_place(self.place_from(tracker)))
+        chosen = self.catalogue().with_facts(named.matches, kinds[0]) if named else None
+        return kinds[0] if chosen is not None and chosen in services else None
 
     @staticmethod
     def _where(name: str, province: str | None) -> str:

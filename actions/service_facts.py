@@ -16,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_status import status
-from actions.base import CatalogueAction, Events, latest_entity, latest_text, offer_choices
+from actions.base import QUESTIONS, CatalogueAction, Events, latest_entity, latest_text, offer_choices
 from actions.eligibility import check_turn
 from actions.life_event import ActionLifeEvent
 from actions.messages import CHANNELS, say
@@ -27,13 +27,6 @@ from services_catalog.geography import Place
 from services_catalog.jurisdiction import whereabouts
 from services_catalog.model import Bilingual, Cost, Criterion, Fact, Service, ServiceFacts
 
-# The question each intent asks; kept in the last_question slot so that "and a health card?" asks it again.
-QUESTIONS = {
-    "ask_documents": "documents",
-    "ask_fees": "fees",
-    "ask_processing_time": "processing_time",
-    "ask_eligibility": "eligibility",
-}
 MAX_LINES = 14
 Sourced = Union[Fact, Cost, Criterion]
 
@@ -57,16 +50,24 @@ class ActionServiceFacts(CatalogueAction):
         last_question = tracker.get_slot("last_question")
         again = last_question and same_question_again(latest_text(tracker))
         question = (last_question if again else QUESTIONS.get(intent)) or last_question or "documents"
+        return self.answer_question(dispatcher, tracker, lang, question)
+
+    def answer_question(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str, question: str, in_event: bool = False
+    ) -> Events:
+        """The answer to one kind of question (documents, fees, processing_time, eligibility). in_event: the
+        life event the message names was answered by this question about one of its services."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         place = self.resolve_place(self.place_from(tracker))
         text = latest_text(tracker)
-        phrased = self.catalogue().life_event_phrased(text)
+        phrased = None if in_event else self.catalogue().life_event_phrased(text)
         named = self._named(tracker, place, by_sentence=phrased is None)
         chosen = self.catalogue().with_facts(named.matches, question) if named else None
         if named is not None and named.choices and chosen is None:
             choices = offer_choices(dispatcher, named.text, named.choices, lang, intent or "ask_documents")
             return [SlotSet("last_question", question)] + choices
         service, needs_province = self._service(tracker, place, named, chosen)
-        event = phrased or (service is None and self.catalogue().life_event_named([text]))
+        event = phrased or (service is None and not in_event and self.catalogue().life_event_named([text]))
         if event and not (named and named.matches) and (service is None or service not in event.services):
             # "lost my husband, am I entitled to anything?": no service named, a life event is (whole, when a
             # service is under discussion: "and for a child?" is no birth). The funeral after a death is about

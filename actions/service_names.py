@@ -158,7 +158,8 @@ FACT_QUESTION = re.compile(
     r"cost|costs|fees?|price|pay|charge|processing|process|time|takes?|wait|delay|eligible|eligibility|qualify|"
     r"entitled|combien|co[uû]te?|frais|prix|payer|payant|papiers|apporter|amener|fournir|envoyer|"
     r"d[ée]lai|d[ée]lais|traitement|temps|prend|admissible|admissibilit[ée]|[ée]ligible|droit|"
-    r"online|internet|web|website|ligne|paper|papier|forms?|formulaires?)\b",
+    r"online|internet|web|website|ligne|paper|papier|forms?|formulaires?|"
+    r"when|quand|will|be|va|vais|vont|[êe]tre|before|avant)\b",
     re.IGNORECASE,
 )
 

@@ -47,6 +47,9 @@ STRONG_CUES: Dict[str, List[str]] = {
     "ask_processing_time": [
         "how long", "how fast", "how quickly", "how soon", "processing time", "processing times", "the wait",
         "wait time", "waiting time", "combien de temps", "delai", "delais", "temps de traitement", "ca prend combien",
+        # when health coverage starts after a move
+        "(?:be|get) covered", "covers? (?:me|us)", "coverage (?:start|starts|begin|begins|kick|kicks)",
+        "(?:etre|sera|serai|serons|seront) couverte?s?", "couverture (?:commence|debute)",
     ],
     "ask_documents": [
         "documents", "document", "docs", "papers", "paperwork", "bring", "what do (?:i|we) need(?! to do)",

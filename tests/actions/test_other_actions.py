@@ -243,6 +243,17 @@ def test_and_by_mail_after_a_processing_time_is_that_processing_time_by_mail() -
     assert text.startswith("Délais de traitement pour") and "11 semaines" in text and "8 semaines" not in text
 
 
+def test_a_question_about_one_of_a_life_events_services_is_answered_for_it_there() -> None:
+    text = "I just moved to Ottawa from Calgary. What do I need to swap my Alberta driver's licence?"
+    tracker = make_tracker(text, "life_event", [("life_event", "moved"), ("place", "Ottawa"), ("place", "Calgary")])
+    outcome = run_action(ActionLifeEvent(), tracker)
+    assert outcome.text.startswith("What to bring or send for Exchange an out-of-province or foreign driver's licence")
+    assert outcome.slot("last_service_id") == "on-drivers-licence-exchange"
+    text = "My BC health card number is 9876 543 210 and I'm moving to Winnipeg. How long before Manitoba covers me?"
+    outcome = run_action(ActionLifeEvent(), make_tracker(text, "life_event", [("place", "Winnipeg")]))
+    assert outcome.text.startswith("Processing times for Manitoba Health Card")
+
+
 def test_a_life_event_says_its_steps_before_the_services_that_take_them() -> None:
     outcome = run_action(ActionLifeEvent(), make_tracker("mon mari est décédé", "life_event", slots={"language": "fr"}))
     lines = outcome.text.splitlines()
