@@ -37,6 +37,12 @@ class ActionFindOffice(CatalogueAction):
         place_text, place = self.place_or_ask(dispatcher, tracker, lang)
         if place is None:
             return [SlotSet("awaiting", "find_office")] + self.place_status(place_text)
+        remembered = self.last_service(tracker)
+        if not organization and remembered is not None and "in_person" in remembered.channels:
+            # "y a-tu un bureau à Shippagan si j'ai besoin d'aide?" after EI: an office for EI, not any office
+            from actions.find_service import ActionFindService  # imports this module: imported when needed
+
+            return ActionFindService().follow_up(dispatcher, tracker, place, place_text, lang)
         hits = self.catalogue().offices_near(place, organization=organization)
         if not hits:
             dispatcher.utter_message(text=say("nothing_near", lang, km=int(FAR_KM), place=place.name))

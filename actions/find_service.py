@@ -77,7 +77,7 @@ class ActionFindService(CatalogueAction):
             misread, place_text = place_text, None
         named = self._named_service(tracker, place_text, place, misread)
         if named is None:
-            return self._follow_up(dispatcher, tracker, place, place_text, lang)
+            return self.follow_up(dispatcher, tracker, place, place_text, lang)
         service_text, matches = named.text, named.matches
         if (not matches or named.choices) and self.catalogue().life_event_phrased(latest_text(tracker)):
             # "mon fils a une déficience intellectuelle, y a-tu de l'aide?": no service named, a life event is;
@@ -85,7 +85,7 @@ class ActionFindService(CatalogueAction):
             return ActionLifeEvent().answer(dispatcher, tracker, lang)
         if not matches and not service_readings(tracker.latest_message or {}) and self.last_service(tracker):
             # "where can we go in person to do all this?" names nothing: the service under discussion, there.
-            return self._follow_up(dispatcher, tracker, place, place_text, lang)
+            return self.follow_up(dispatcher, tracker, place, place_text, lang)
         if not matches:
             dispatcher.utter_message(text=say("no_service", lang, text=service_text))
             return [SlotSet("service", None), SlotSet("awaiting", None), status("no_service")]
@@ -120,7 +120,7 @@ class ActionFindService(CatalogueAction):
             self._wants_overview(tracker),
         )
 
-    def _follow_up(
+    def follow_up(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,

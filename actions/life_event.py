@@ -13,7 +13,7 @@ from actions.base import QUESTIONS, CatalogueAction, Events, latest_entity, late
 from actions.messages import say
 from bot.question_words import FOLLOW_UP, asked_kinds
 from services_catalog.geography import gazetteer
-from services_catalog.jurisdiction import whereabouts
+from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import Service
 
 MAX_SERVICES = 8
@@ -46,7 +46,8 @@ class ActionLifeEvent(CatalogueAction):
             from actions.service_facts import ActionServiceFacts
 
             return ActionServiceFacts().answer_question(dispatcher, tracker, lang, question, in_event=True) + [
-                SlotSet("life_event", event.name.en)
+                *self._place_events(where),
+                SlotSet("life_event", event.name.en),
             ]
         lines = [say("life_event_header", lang, event=event.name.get(lang))]
         if event.description.get(lang):  # the steps in a sentence, before the services that take them
@@ -75,14 +76,19 @@ class ActionLifeEvent(CatalogueAction):
         dispatcher.utter_message(text="\n".join(lines))
         # "How long until I get paid?" after a lost job asks about the event's first service (EI), not the menu;
         # "and my health card?" after a move to Halifax asks about Halifax.
-        events: Events = [SlotSet("last_place", gazetteer().name_that_finds(where.place))] if where.place else []
-        events += [
+        events = self._place_events(where) + [
             SlotSet("awaiting", "life_event" if province is None else None),
             SlotSet("life_event", event.name.en),
         ]
         if services:
             events += [SlotSet("last_service_id", services[0].id), SlotSet("last_question", None)]
         return events
+
+    @staticmethod
+    def _place_events(where: Whereabouts) -> Events:
+        """Where the client is (or is moving to) stays for the follow-ups: "and my health card?" after a move to
+        Halifax asks about Halifax."""
+        return [SlotSet("last_place", gazetteer().name_that_finds(where.place))] if where.place else []
 
     def _question_about(self, tracker: Tracker, services: Sequence[Service]) -> Optional[str]:
         """The one kind of question the message asks about one of the event's services, if it asks one."""

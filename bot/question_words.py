@@ -141,6 +141,10 @@ _WHERE = _pattern(
         "ou aller",
         "ou je vais",
         "ou est ce que je vais",
+        "is there (?:somewhere|anywhere|a place|an office)",
+        "(?:somewhere|anywhere) (?:i|we|she|he) (?:can|could) go",
+        "un endroit ou (?:je|j|on|elle|il) (?:peux|peut|pourrais|pourrait)",
+        "ou (?:je|j|on|elle|il) (?:peux|peut|pourrais|pourrait) aller",
     ]
 )
 # Services named as the ones a person who died or left was getting: the life event, not a request for them.
