@@ -28,6 +28,7 @@ from actions.service_names import (
 )
 from services_catalog.catalogue import Catalogue, CatalogueUnavailable, shared_catalogue
 from services_catalog.geography import Place
+from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import Location, Service, ServiceMatch
 
 log = logging.getLogger(__name__)
@@ -155,6 +156,22 @@ class CatalogueAction(Action, ABC):
             return named
         sentences = sentence_readings(message, place_text) if by_sentence else []
         return resolve_service(self.catalogue(), sentences, text, limit, place) if sentences else named
+
+    def event_service(self, tracker: Tracker, place: Optional[Place], last: Service) -> Optional[NamedService]:
+        """After a life event, the one of its services the message's words fit best, when it is not the one under
+        discussion: "how long do we have to register her?" after a birth is about registering the birth."""
+        catalogue = self.catalogue()
+        event = catalogue.life_event_named([tracker.get_slot("life_event")])
+        if event is None:
+            return None
+        message, text = tracker.latest_message or {}, latest_text(tracker)
+        # Where the client lives now: "my Ontario licence" after a move to Kelowna names the old province.
+        where = Whereabouts(place, place.province) if place else whereabouts(text)
+        services = {s.id for s in catalogue.life_event_services(event, where)}
+        readings = fact_readings(message, self.place_from(tracker, allow_remembered=False))
+        chosen = catalogue.closest_among(services, " ".join(readings))
+        service = catalogue.service(chosen) if chosen and chosen != last.id else None
+        return NamedService(text, [ServiceMatch(service, 1.0)], where=where) if service else None
 
     def last_service(self, tracker: Tracker) -> Optional[Service]:
         service_id = tracker.get_slot("last_service_id")

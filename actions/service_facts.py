@@ -61,7 +61,7 @@ class ActionServiceFacts(CatalogueAction):
         place = self.resolve_place(self.place_from(tracker))
         text = latest_text(tracker)
         phrased = None if in_event else self.catalogue().life_event_phrased(text)
-        named = self._named(tracker, place, by_sentence=phrased is None)
+        named = self._named(tracker, place, by_sentence=phrased is None, question=question)
         chosen = self.catalogue().with_facts(named.matches, question) if named else None
         if named is not None and named.choices and chosen is None:
             choices = offer_choices(dispatcher, named.text, named.choices, lang, intent or "ask_documents")
@@ -92,13 +92,24 @@ class ActionServiceFacts(CatalogueAction):
         dispatcher.utter_message(text="\n".join(self.lines(shown, service, facts, lang)))
         return events + [SlotSet("awaiting", None)]
 
-    def _named(self, tracker: Tracker, place: Optional[Place], by_sentence: bool) -> Optional[NamedService]:
+    def _named(
+        self, tracker: Tracker, place: Optional[Place], by_sentence: bool, question: str
+    ) -> Optional[NamedService]:
         """The service the question names; a reply to "where do you live?" names none. A message naming a life
         event is not read sentence by sentence: "I'm retiring at 62. What federal pensions can I get?" is the
-        event, not whichever service "pensions" names alone."""
+        event, not whichever service "pensions" names alone. After a life event, a question naming no service
+        may be about another of its services ("how long do we have to register her?" after a birth), except a
+        question about money while a benefit is under discussion ("anything to help pay for the funeral?" after
+        the CPP is its death benefit)."""
         if tracker.get_slot("awaiting") == "facts":
             return None
-        return self.asked_service(tracker, place, by_sentence=by_sentence)
+        named = self.asked_service(tracker, place, by_sentence=by_sentence)
+        last = self.last_service(tracker)
+        if last is None or (named and named.matches) or not tracker.get_slot("life_event"):
+            return named
+        if question == "fees" and self.catalogue().facts(last.id).amounts:
+            return named
+        return self.event_service(tracker, place, last) or named
 
     def _service(
         self, tracker: Tracker, place: Optional[Place], named: Optional[NamedService], chosen: Optional[Service]

@@ -69,6 +69,7 @@ FACT_KINDS = {
     "amount": "amounts",
 }
 LIFE_EVENT_MIN = 0.4  # a life event named by a search rather than by one of its phrases
+AMONG_MIN = 0.15  # a service of a few (a life event's) the words fit, weakly: see Catalogue.closest_among
 NAME_TIE = 0.05  # offices whose names fit the words this close to the best are told apart by word order
 
 
@@ -692,6 +693,12 @@ class Catalogue:
             for hit in index.search(text, 1, min_score=LIFE_EVENT_MIN):
                 return self.snapshot().life_events[hit.key]
         return None
+
+    def closest_among(self, service_ids: Set[str], text: str, min_score: float = AMONG_MIN) -> Optional[str]:
+        """Of a few services (a life event's), the one the words fit best, if any fits at all: a weaker bar than
+        a search of the whole catalogue, since the choice is only among these ("la déclarer" after a birth)."""
+        hits = self.snapshot().service_index.search(text, len(self.snapshot().services), min_score)
+        return next((hit.key for hit in hits if hit.key in service_ids), None)
 
     def services_phrased(self, text: str) -> Set[str]:
         """The ids of the services whose name or an alias the text holds whole ("and a health card?")."""

@@ -254,6 +254,15 @@ def test_a_question_about_one_of_a_life_events_services_is_answered_for_it_there
     assert outcome.text.startswith("Processing times for Manitoba Health Card")
 
 
+def test_after_a_life_event_a_question_naming_no_service_may_be_about_another_of_its_services() -> None:
+    slots = {"life_event": "Having a baby", "last_service_id": "gc-1292", "last_place": "Ottawa"}
+    tracker = make_tracker("how long do we have to register her?", "ask_processing_time", slots=slots)
+    assert run_action(ActionServiceFacts(), tracker).text.startswith("Processing times for Register a birth")
+    slots = {"life_event": "Death of a family member", "last_service_id": "gc-7", "last_place": "Ottawa"}
+    tracker = make_tracker("is there anything to help pay for the funeral?", "ask_fees", slots=slots)
+    assert "$2,500" in run_action(ActionServiceFacts(), tracker).text
+
+
 def test_a_life_event_says_its_steps_before_the_services_that_take_them() -> None:
     outcome = run_action(ActionLifeEvent(), make_tracker("mon mari est décédé", "life_event", slots={"language": "fr"}))
     lines = outcome.text.splitlines()
