@@ -61,7 +61,7 @@ class ActionServiceFacts(CatalogueAction):
         place = self.resolve_place(self.place_from(tracker))
         text = latest_text(tracker)
         phrased = None if in_event else self.catalogue().life_event_phrased(text)
-        named = self._named(tracker, place, by_sentence=phrased is None, question=question)
+        named = self._named(tracker, place, event_named=phrased is not None, question=question)
         chosen = self.catalogue().with_facts(named.matches, question) if named else None
         if named is not None and named.choices and chosen is None:
             choices = offer_choices(dispatcher, named.text, named.choices, lang, intent or "ask_documents")
@@ -93,17 +93,16 @@ class ActionServiceFacts(CatalogueAction):
         return events + [SlotSet("awaiting", None)]
 
     def _named(
-        self, tracker: Tracker, place: Optional[Place], by_sentence: bool, question: str
+        self, tracker: Tracker, place: Optional[Place], event_named: bool, question: str
     ) -> Optional[NamedService]:
-        """The service the question names; a reply to "where do you live?" names none. A message naming a life
-        event is not read sentence by sentence: "I'm retiring at 62. What federal pensions can I get?" is the
-        event, not whichever service "pensions" names alone. After a life event, a question naming no service
-        may be about another of its services ("how long do we have to register her?" after a birth), except a
-        question about money while a benefit is under discussion ("anything to help pay for the funeral?" after
-        the CPP is its death benefit)."""
+        """The service the question names (see asked_service); a reply to "where do you live?" names none.
+
+        After a life event, a question naming no service may be about another of its services ("how long do we
+        have to register her?" after a birth), except a question about money while a benefit is under
+        discussion ("anything to help pay for the funeral?" after the CPP is its death benefit)."""
         if tracker.get_slot("awaiting") == "facts":
             return None
-        named = self.asked_service(tracker, place, by_sentence=by_sentence)
+        named = self.asked_service(tracker, place, event_named=event_named)
         last = self.last_service(tracker)
         if last is None or (named and named.matches) or not tracker.get_slot("life_event"):
             return named

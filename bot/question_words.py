@@ -247,7 +247,7 @@ def cued_intent(
     catalogue knows a life event the text names whole ("je pense arrêter de travailler").
     """
     folded = fold(text)
-    unsure = _unsure(ranking)
+    unsure = _unsure(ranking) or intent == "nlu_fallback"
     names_life_event = "life_event" in tagged
     may_i = _SOFT_ELIGIBILITY.search(folded) is not None
     asks_when = _WHEN.search(folded) is not None and not _URGENT.search(folded)  # "need it by tomorrow" is haste
@@ -298,7 +298,8 @@ def cued_intent(
         return one_kind if intent not in kinds else None
     if intent == "life_event" and one_kind and not (names_life_event and life_event_phrase):
         return one_kind  # "my daughter is 4, what do we need for her passport": the model's event is no event
-    if intent == "life_event" and not names_life_event:  # "pis pour mon gars de 10 ans?" is no life event
+    if intent == "life_event" and not names_life_event and not life_event_phrase:
+        # "pis pour mon gars de 10 ans?" is no life event; "we arrived ... as permanent residents" is one
         if may_i:
             return "ask_eligibility"  # "turning 62 in january, can I start collecting old age security?"
         return "inform" if FOLLOW_UP.match(text) else None

@@ -348,3 +348,10 @@ def test_a_follow_up_asking_no_question_of_its_own_is_the_last_one_again(text: s
 )
 def test_words_that_ask_who_qualifies_or_what_is_paid_in_other_kinds_words(text: str, kinds: set) -> None:
     assert asked_kinds(text) == kinds
+
+
+def test_an_unsure_life_event_without_its_entity_stands_when_the_catalogue_knows_its_words() -> None:
+    text = "We arrived in Charlottetown last week as permanent residents, with our two kids. What first?"
+    ranking = [{"name": "life_event", "confidence": 0.43}, {"name": "out_of_scope", "confidence": 0.37}]
+    assert cued_intent(text, "life_event", ranking, frozenset(), life_event_phrase=True) == "life_event"
+    assert cued_intent("pis pour mon gars de 10 ans?", "life_event", ranking, frozenset()) == "inform"
