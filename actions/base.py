@@ -30,7 +30,6 @@ from services_catalog.catalogue import Catalogue, CatalogueUnavailable, shared_c
 from services_catalog.geography import Place
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import Location, Service, ServiceMatch
-from services_catalog.text_index import query_terms
 
 log = logging.getLogger(__name__)
 Events = List[Dict[Text, Any]]
@@ -145,9 +144,8 @@ class CatalogueAction(Action, ABC):
         With a service under discussion only the model's service entities count: "and for a child?" is
         about the passport just discussed, not a search for "child". Without one, the whole question is read,
         then each of its sentences when the whole names nothing. When the message names a life event
-        (event_named), the event's words name no service ("avec ma sclérose en plaques" no licence plates) and
-        it is not read sentence by sentence: "I'm retiring at 62. What federal pensions can I get?" is the
-        event, not whichever service "pensions" names alone.
+        (event_named), it is not read sentence by sentence: "I'm retiring at 62. What federal pensions can I
+        get?" is the event, not whichever service "pensions" names alone.
         """
         message, text = tracker.latest_message or {}, latest_text(tracker)
         last = self.last_service(tracker)
@@ -155,28 +153,11 @@ class CatalogueAction(Action, ABC):
             readings = other_readings(service_readings(message), self.catalogue(), last)
             return resolve_service(self.catalogue(), readings, text, limit, place, self.settled_province(last, place))
         place_text = self.place_from(tracker, allow_remembered=False)
-        if event_named:
-            message = self._without_event_words(message)
         named = resolve_service(self.catalogue(), fact_readings(message, place_text), text, limit, place)
         if named is not None and (named.matches or named.choices):
             return named
         sentences = [] if event_named else sentence_readings(message, place_text)
         return resolve_service(self.catalogue(), sentences, text, limit, place) if sentences else named
-
-    def _without_event_words(self, message: Dict[str, Any]) -> Dict[str, Any]:
-        """The message less the words of the life events it names (Catalogue.life_event_words), in its text and
-        its entities (whose spans, in a shorter text, would point elsewhere: only their values are kept)."""
-        event_words = self.catalogue().life_event_words(message.get("text") or "")
-
-        def strip(text: str) -> str:
-            return " ".join(word for word in text.split() if not set(query_terms(word)) & event_words)
-
-        entities = [
-            {"entity": e.get("entity"), "value": e.get("value")}
-            for e in message.get("entities") or []
-            if strip(str(e.get("value") or "")) == str(e.get("value") or "")
-        ]
-        return {**message, "text": strip(message.get("text") or ""), "entities": entities}
 
     def event_service(self, tracker: Tracker, place: Optional[Place], last: Service) -> Optional[NamedService]:
         """After a life event, the one of its services the message's words fit best, when it is not the one under

@@ -721,11 +721,6 @@ class Catalogue:
         own = set(query_terms(" ".join(f"{name.en} {name.fr}" for name in names)))
         return words <= own and not self.services_phrased(reading) - {service.id}
 
-    def life_event_words(self, text: str) -> Set[str]:
-        """The words (as query terms) of the life events the text names whole: "avec ma sclérose en plaques"
-        names a disability, and its "plaques" no licence plates."""
-        return self.snapshot().life_event_index.phrase_terms_in(text)
-
     def life_event_phrased(self, text: str) -> Optional[LifeEvent]:
         """The life event whose name or alias the text holds whole ("je pense arrêter de travailler"), else
         None: no guess from a few shared words, for callers that must not see one where there is none."""

@@ -205,11 +205,6 @@ class TextIndex:
                 best[key] = max(best.get(key, 0.0), float(len(phrase)))
         return sorted((Hit(key, score) for key, score in best.items()), key=lambda hit: (-hit.score, hit.key))
 
-    def phrase_terms_in(self, text: str) -> Set[str]:
-        """The words of every name or alias the text holds whole (see phrases_in)."""
-        held = set(query_terms(text))
-        return {term for _, phrase in self._phrases if phrase <= held for term in phrase}
-
     def _candidates(self, word: str) -> List[Tuple[str, float]]:
         """Vocabulary words for a query word, with a penalty for typos."""
         if word in self._postings:

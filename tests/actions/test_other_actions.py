@@ -263,12 +263,6 @@ def test_after_a_life_event_a_question_naming_no_service_may_be_about_another_of
     assert "$2,500" in run_action(ActionServiceFacts(), tracker).text
 
 
-def test_the_words_of_a_life_event_name_no_service() -> None:
-    text = "Avec ma sclérose en plaques, je peux plus travailler. J'ai 48 ans. C'est quoi l'aide qui existe?"
-    tracker = make_tracker(text, "ask_eligibility", [("service", "plaques")], slots={"language": "fr"})
-    assert run_action(ActionServiceFacts(), tracker).text.startswith("Vivre avec un handicap")
-
-
 def test_a_life_event_says_its_steps_before_the_services_that_take_them() -> None:
     outcome = run_action(ActionLifeEvent(), make_tracker("mon mari est décédé", "life_event", slots={"language": "fr"}))
     lines = outcome.text.splitlines()
