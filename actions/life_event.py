@@ -17,6 +17,8 @@ from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import Service
 
 MAX_SERVICES = 8
+# The questions about one of the event's services that are answered for it: its facts, or how to apply.
+ASKED = {**QUESTIONS, "ask_channels": "channels"}
 
 
 class ActionLifeEvent(CatalogueAction):
@@ -40,6 +42,11 @@ class ActionLifeEvent(CatalogueAction):
         province = where.province
         services = self.catalogue().life_event_services(event, where)
         question = self._question_about(tracker, services)
+        if question == "channels":
+            # "turning 60 in Moncton, can I sign up for my CPP without paper forms?": how to apply for it
+            from actions.service_detail import ActionServiceDetail
+
+            return ActionServiceDetail().answer(dispatcher, tracker, lang) + [*self._place_events(where)]
         if question:
             # "just moved to Ottawa from Calgary, what do I need to swap my Alberta licence?": the event is the
             # context, the question is about one of its services, there.
@@ -91,12 +98,16 @@ class ActionLifeEvent(CatalogueAction):
         return [SlotSet("last_place", gazetteer().name_that_finds(where.place))] if where.place else []
 
     def _question_about(self, tracker: Tracker, services: Sequence[Service]) -> Optional[str]:
-        """The one kind of question the message asks about one of the event's services, if it asks one."""
-        kinds = [QUESTIONS[k] for k in asked_kinds(latest_text(tracker)) if k in QUESTIONS]
+        """The one kind of question the message asks about one of the event's services, if it asks one: a
+        facts question (QUESTIONS) or "channels"."""
+        kinds = [ASKED[k] for k in asked_kinds(latest_text(tracker)) if k in ASKED]
         if len(kinds) != 1 or tracker.get_slot("awaiting") == "life_event":
             return None
         named = self.asked_service(tracker, self.resolve_place(self.place_from(tracker)))
-        chosen = self.catalogue().with_facts(named.matches, kinds[0]) if named else None
+        if kinds[0] == "channels":
+            chosen = named.matches[0].service if named and named.matches else None
+        else:
+            chosen = self.catalogue().with_facts(named.matches, kinds[0]) if named else None
         return kinds[0] if chosen is not None and chosen in services else None
 
     @staticmethod

@@ -159,7 +159,7 @@ FACT_QUESTION = re.compile(
     r"entitled|combien|co[uû]te?|frais|prix|payer|payant|papiers|apporter|amener|fournir|envoyer|"
     r"d[ée]lai|d[ée]lais|traitement|temps|prend|admissible|admissibilit[ée]|[ée]ligible|droit|"
     r"online|internet|web|website|ligne|paper|papier|forms?|formulaires?|"
-    r"when|quand|will|be|va|vais|vont|[êe]tre|before|avant)\b",
+    r"when|quand|will|be|va|vais|vont|[êe]tre|before|avant|sign up|filling out|fill out|filling|without|sans)\b",
     re.IGNORECASE,
 )
 

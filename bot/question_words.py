@@ -39,7 +39,10 @@ STRONG_CUES: Dict[str, List[str]] = {
         "how much", "cost", "costs", "fee", "fees", "price", "combien ca coute", "coute", "coutent", "cout", "couts",
         "frais", "prix", "tarif", "tarifs", "payant", "c est combien", "combien pour",
         "(?:have|need) to pay", "pay for", "is it free", "(?:a|an|any) (?:extra )?(?:charge|fee)", "surcharge",
-        "plus cher", "couter", "payer pour", "faut (?:tu |t il )?payer",
+        "plus cher", "couter", "payer pour",
+        # what is owed for the months before one applied: what the benefit pays
+        "back pay", "back payments?", "retroactive", "retroactif", "retroactivement", "get paid for the months",
+        "l argent des mois", "mois (?:passes|manques)", "faut (?:tu |t il )?payer",
         "gratuit", "gratuite",
         "how much (?:will|would|do|does|did) (?:i|we|he|she|they) (?:get|receive)",
         "combien (?:je vais|on va|vais je|il va|elle va) (?:avoir|recevoir|toucher)",
@@ -79,6 +82,7 @@ STRONG_CUES: Dict[str, List[str]] = {
     "ask_channels": [
         "online", "on line", "internet", "website", "web site", "on the web", "from (?:my|the|a) computer",
         "on (?:my|the|a) computer", "from home", "without going", "remotely", "en ligne", "sur le web", "site web",
+        "without (?:filling out )?paper", "without filling", "paperless", "sans papier",
         "par le web", "sans (?:me |se |nous )?(?:deplacer|aller|passer|rendre)", "de la maison", "de chez nous",
         "a distance",
     ],

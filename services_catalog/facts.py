@@ -169,7 +169,8 @@ _PAID = re.compile(
     r"(?:je vais|on va|vais je|va t on|il va|elle va) (?:avoir|recevoir|toucher|etre paye)|ca paye|ca paie|"
     r"combien (?:est|c est) la (?:prestation|pension|rente|allocation)|"
     r"la (?:prestation|pension|rente|allocation) c est combien|"
-    r"how many weeks|combien de semaines|dure combien de temps|weeks max|semaines max)"
+    r"how many weeks|combien de semaines|dure combien de temps|weeks max|semaines max|"
+    r"back pay|back payments?|retroacti\w*|get paid|l argent des mois)"
     r"(?![0-9a-z])"
 )
 

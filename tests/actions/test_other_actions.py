@@ -263,6 +263,12 @@ def test_after_a_life_event_a_question_naming_no_service_may_be_about_another_of
     assert "$2,500" in run_action(ActionServiceFacts(), tracker).text
 
 
+def test_how_to_apply_for_one_of_a_life_events_services_is_answered_for_it() -> None:
+    text = "I'm turning 60 next month in Moncton. Can I sign up for my Canada Pension Plan without filling out paper?"
+    outcome = run_action(ActionLifeEvent(), make_tracker(text, "life_event", [("place", "Moncton")]))
+    assert outcome.text.startswith("Yes, you can do it online (Canada Pension Plan (CPP) Benefits).")
+
+
 def test_a_life_event_says_its_steps_before_the_services_that_take_them() -> None:
     outcome = run_action(ActionLifeEvent(), make_tracker("mon mari est décédé", "life_event", slots={"language": "fr"}))
     lines = outcome.text.splitlines()

@@ -344,6 +344,9 @@ def test_a_follow_up_asking_no_question_of_its_own_is_the_last_one_again(text: s
         ("ça prend combien de semaines pour mon passeport?", {"ask_processing_time"}),
         ("is there an extra charge because it was lost?", {"ask_fees"}),
         ("do they shut down over lunch?", {"ask_hours"}),
+        ("I'm 66 and never got my OAS. Can I still get paid for the months I missed?", {"ask_fees"}),
+        ("Je peux-tu avoir l'argent des mois passés?", {"ask_fees"}),
+        ("Can I sign up for my CPP without filling out paper forms?", {"ask_channels"}),
     ],
 )
 def test_words_that_ask_who_qualifies_or_what_is_paid_in_other_kinds_words(text: str, kinds: set) -> None:
