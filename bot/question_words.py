@@ -296,6 +296,8 @@ def cued_intent(
         # can I still get EI?" asks no opening hours).
         if not kinds and _WHERE.search(folded) and intent == "ask_channels":
             return "find_service"  # "where can we go in person?" asks where, not which ways there are
+        if not kinds and _URGENT.search(folded) and intent in ("ask_documents", "ask_eligibility"):
+            return "ask_processing_time"  # "si j'ai besoin de mon passeport pour demain, c'est possible?": how fast
         runners_up = {entry.get("name") for entry in ranking[1:3]}
         if one_kind == "ask_hours" and one_kind not in runners_up:
             return None

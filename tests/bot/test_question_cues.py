@@ -358,3 +358,11 @@ def test_an_unsure_life_event_without_its_entity_stands_when_the_catalogue_knows
     ranking = [{"name": "life_event", "confidence": 0.43}, {"name": "out_of_scope", "confidence": 0.37}]
     assert cued_intent(text, "life_event", ranking, frozenset(), life_event_phrase=True) == "life_event"
     assert cued_intent("pis pour mon gars de 10 ans?", "life_event", ranking, frozenset()) == "inform"
+
+
+def test_a_hurry_with_no_question_words_asks_how_fast_not_what_to_bring() -> None:
+    ranking = [{"name": "ask_documents", "confidence": 0.9}, {"name": "ask_processing_time", "confidence": 0.05}]
+    text = "Si j'ai besoin de mon passeport pour demain, c'est possible?"
+    assert cued_intent(text, "ask_documents", ranking, frozenset({"service"})) == "ask_processing_time"
+    text = "I need it by tomorrow, what documents do I bring?"
+    assert cued_intent(text, "ask_documents", ranking, frozenset({"service"})) is None
