@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Sequence, Text
+from typing import Optional, Sequence, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_status import status
 from actions.base import QUESTIONS, CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
-from bot.question_words import FOLLOW_UP, asked_kinds
+from bot.question_words import FOLLOW_UP, HOW_TO, asked_kinds
 from services_catalog.geography import gazetteer
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import Service
@@ -41,12 +41,21 @@ class ActionLifeEvent(CatalogueAction):
         where = whereabouts(latest_text(tracker), self.resolve_place(self.place_from(tracker)))
         province = where.province
         services = self.catalogue().life_event_services(event, where)
-        question = self._question_about(tracker, services)
+        asked = self._question_about(tracker, services)
+        question, service = asked if asked else (None, None)
         if question == "channels":
             # "turning 60 in Moncton, can I sign up for my CPP without paper forms?": how to apply for it
             from actions.service_detail import ActionServiceDetail
 
             return ActionServiceDetail().answer(dispatcher, tracker, lang) + [*self._place_events(where)]
+        if question == "how_to" and service is not None:
+            # "my mom turns 65, does she need to apply for OAS or does it just start?": that service's overview
+            from actions.find_service import ActionFindService
+
+            return ActionFindService().respond(dispatcher, service, None, None, lang, overview=True) + [
+                *self._place_events(where),
+                SlotSet("life_event", event.name.en),
+            ]
         if question:
             # "just moved to Ottawa from Calgary, what do I need to swap my Alberta licence?": the event is the
             # context, the question is about one of its services, there.
@@ -97,18 +106,19 @@ class ActionLifeEvent(CatalogueAction):
         Halifax asks about Halifax."""
         return [SlotSet("last_place", gazetteer().name_that_finds(where.place))] if where.place else []
 
-    def _question_about(self, tracker: Tracker, services: Sequence[Service]) -> Optional[str]:
-        """The one kind of question the message asks about one of the event's services, if it asks one: a
-        facts question (QUESTIONS) or "channels"."""
-        kinds = [ASKED[k] for k in asked_kinds(latest_text(tracker)) if k in ASKED]
+    def _question_about(self, tracker: Tracker, services: Sequence[Service]) -> Optional[Tuple[str, Service]]:
+        """The one kind of question the message asks about one of the event's services, and that service, if it
+        asks one: a facts question (QUESTIONS), "channels", or "how_to" (HOW_TO: how to get it at all)."""
+        text = latest_text(tracker)
+        kinds = [ASKED[k] for k in asked_kinds(text) if k in ASKED] or (["how_to"] if HOW_TO.search(text) else [])
         if len(kinds) != 1 or tracker.get_slot("awaiting") == "life_event":
             return None
         named = self.asked_service(tracker, self.resolve_place(self.place_from(tracker)))
-        if kinds[0] == "channels":
+        if kinds[0] in ("channels", "how_to"):
             chosen = named.matches[0].service if named and named.matches else None
         else:
             chosen = self.catalogue().with_facts(named.matches, kinds[0]) if named else None
-        return kinds[0] if chosen is not None and chosen in services else None
+        return (kinds[0], chosen) if chosen is not None and chosen in services else None
 
     @staticmethod
     def _where(name: str, province: str | None) -> str:

@@ -269,6 +269,13 @@ def test_how_to_apply_for_one_of_a_life_events_services_is_answered_for_it() -> 
     assert outcome.text.startswith("Yes, you can do it online (Canada Pension Plan (CPP) Benefits).")
 
 
+def test_whether_one_must_apply_for_one_of_a_life_events_services_gets_its_overview() -> None:
+    text = "My mom turns 65 in March. Does she need to apply for Old Age Security or does it just start?"
+    outcome = run_action(ActionLifeEvent(), make_tracker(text, "life_event", [("service", "Old Age Security")]))
+    assert outcome.text.startswith("Old Age Security (OAS) Benefits")
+    assert "enrols most people automatically" in outcome.text
+
+
 def test_a_life_event_says_its_steps_before_the_services_that_take_them() -> None:
     outcome = run_action(ActionLifeEvent(), make_tracker("mon mari est décédé", "life_event", slots={"language": "fr"}))
     lines = outcome.text.splitlines()
