@@ -76,6 +76,9 @@ STRONG_CUES: Dict[str, List[str]] = {
         "(?:faire|passer) (?:l examen|le test|l test)",
         "worked [0-9]+ hours", "[0-9]+ (?:insurable )?hours (?:of work|this year|last year)", "[0-9]+ insurable hours",
         "travaille [0-9]+ heures", "[0-9]+ heures (?:assurables|travaillees|de travail)",
+        # a low income asks what else one may qualify for ("my income is really low, is there anything else?")
+        "(?:low|much|little|small|no) income", "income is (?:really |very |quite )?(?:low|small)",
+        "faible revenu", "petit revenu", "(?:pas|peu) (?:beaucoup )?de revenus?",
     ],
     # Only words that can mean nothing but a way to apply: "in person" and "by mail" also say how the client
     # means to go ("where can I apply in person in Calgary?") and stay with the model.

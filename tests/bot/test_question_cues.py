@@ -347,6 +347,8 @@ def test_a_follow_up_asking_no_question_of_its_own_is_the_last_one_again(text: s
         ("I'm 66 and never got my OAS. Can I still get paid for the months I missed?", {"ask_fees"}),
         ("Je peux-tu avoir l'argent des mois passés?", {"ask_fees"}),
         ("Can I sign up for my CPP without filling out paper forms?", {"ask_channels"}),
+        ("She doesn't have much income either. Is there anything on top of it?", {"ask_eligibility"}),
+        ("my income is really low, is there anything else?", {"ask_eligibility"}),
     ],
 )
 def test_words_that_ask_who_qualifies_or_what_is_paid_in_other_kinds_words(text: str, kinds: set) -> None:
