@@ -206,7 +206,9 @@ _NEED = re.compile(
 HOW_TO = re.compile(
     r"\bhow (?:do|does|did|can|would|should|to)\b(?:\s+\w+){0,2}?\s+(?:apply|get|sign up|renew|request|obtain)\b|"
     r"\b(?:do|does|will) (?:i|we|he|she) (?:have|need) to apply\b|\b(?:is it|c'est|est-ce) automati(?:c|que)\b|"
-    r"\bcomment (?:faire|demander|obtenir|renouveler|pr[ée]senter|s'inscrire|je (?:fais|peux|dois))\b",
+    r"\bcomment (?:faire|demander|obtenir|renouveler|pr[ée]senter|s'inscrire|je (?:fais|peux|dois))\b|"
+    r"\b(?:faut(?:[- ](?:tu|il|t-il))?|dois-je|doit-(?:elle|il)|je dois|on doit) (?:faire|pr[ée]senter) "
+    r"(?:une|la|ma|sa|notre) demande\b",
     re.IGNORECASE,
 )
 # A thing lost or stolen, not a job or a person ("j'ai perdu ma carte de RP" asks for a replacement).

@@ -11,7 +11,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.question_cues import QuestionCues, life_event_phrased
-from bot.question_words import asked_kinds, cued_intent, same_question_again
+from bot.question_words import HOW_TO, asked_kinds, cued_intent, same_question_again
 
 
 def ranking(*pairs: Any) -> List[Dict[str, Any]]:
@@ -368,3 +368,15 @@ def test_a_hurry_with_no_question_words_asks_how_fast_not_what_to_bring() -> Non
     assert cued_intent(text, "ask_documents", ranking, frozenset({"service"})) == "ask_processing_time"
     text = "I need it by tomorrow, what documents do I bring?"
     assert cued_intent(text, "ask_documents", ranking, frozenset({"service"})) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pis l'allocation pour enfants du fédéral, faut-tu faire une demande à part?",
+        "Doit-elle faire une demande pour la Sécurité de la vieillesse?",
+        "does she need to apply for Old Age Security or does it just start?",
+    ],
+)
+def test_whether_one_must_apply_asks_how_to_get_the_service(text: str) -> None:
+    assert HOW_TO.search(text)
