@@ -18,7 +18,7 @@ from services_catalog.geography import Place, gazetteer, provinces_in_text, sent
 # Alberta", "au Québec"; "from Ontario", "du Québec", "de l'Ontario"). A bare "a" is the English article:
 # only a typed "à" counts.
 _TOWARDS = frozenset("to into towards vers en au aux à dans pour".split())
-_FROM = frozenset("from de du des".split())
+_FROM = frozenset("from de d du des".split())  # "d" as in "d'Ottawa"
 # "le bureau de Gatineau", "Service Canada de Notre-Dame-de-Lourdes": after these, "de" names whose
 # office it is, not where someone comes from.
 _OFFICE_OF = frozenset("bureau bureaux centre canada ontario passeports passeport service point ville hotel".split())

@@ -110,3 +110,16 @@ def test_words_no_office_has_do_not_hide_the_organization_asked_for(real_catalog
     assert offices and offices[0].location.organization.id == "gc-service-canada"
     assert "Summerside Service Canada Centre" in offices[0].location.name.en
     assert real_catalogue.offices_near(place, organization="Quuxcorp") == []
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("On déménage d'Ottawa à Winnipeg en janvier.", "Winnipeg"),
+        ("Je déménage d'Ottawa vers Winnipeg", "Winnipeg"),
+        ("le bureau d'Ottawa", "Ottawa"),
+    ],
+)
+def test_an_elided_de_names_where_a_move_comes_from(text: str, town: str) -> None:
+    place = whereabouts(text).place
+    assert place is not None and place.name == town
