@@ -689,7 +689,7 @@ SERVICE_CHANNELS = Table(
     "Ways to get a service that an official page confirms and its services.csv row does not list: the federal "
     "rows are regenerated from the GC Service Inventory, which lags behind (citizenship applications went online "
     "after it was published). Added to the row's channels.",
-    hsds="(Guichet; HSDS has service_channel in 3.0 only as free text)",
+    hsds="(Guichet)",
 )
 
 SYNONYMS = Table(
