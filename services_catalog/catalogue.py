@@ -46,7 +46,7 @@ from services_catalog.model import (
 from services_catalog.office_geometry import Geometry
 from services_catalog.schema import catalogue_meta, current_build, database_url, sqlite_path, uses_build_schemas
 from services_catalog.snapshot import Snapshot, load_snapshot
-from services_catalog.text import fold, words
+from services_catalog.text import fold, fold_place, words
 from services_catalog.text_index import FUNCTION_WORDS, VARIANT_CUES, VARIANT_WORDS, Hit, query_terms, terms
 
 log = logging.getLogger(__name__)
@@ -573,7 +573,10 @@ class Catalogue:
             return tied if len({loc.city for loc in tied}) == 1 else []
         asked = set(query_terms(text))
         km = {loc.id: distance for distance, loc in self._geometry_of(snap).distances_to_all(place)}
-        in_town = [loc for loc in snap.locations.values() if km[loc.id] <= TOWN_KM]
+        # Several towns share a name (Notre-Dame-de-Lourdes in New Brunswick and in Manitoba): the offices of the
+        # others compete too, and win only by naming more of the words; a tie goes to the nearest.
+        town = fold_place(place.name)
+        in_town = [loc for loc in snap.locations.values() if km[loc.id] <= TOWN_KM or fold_place(loc.city) == town]
         shared = {
             loc.id: len(
                 asked

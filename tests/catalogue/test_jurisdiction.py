@@ -123,3 +123,13 @@ def test_words_no_office_has_do_not_hide_the_organization_asked_for(real_catalog
 def test_an_elided_de_names_where_a_move_comes_from(text: str, town: str) -> None:
     place = whereabouts(text).place
     assert place is not None and place.name == town
+
+
+def test_the_office_of_a_town_that_shares_its_name_with_another_is_found(real_catalogue: Catalogue) -> None:
+    # the gazetteer's Notre-Dame-de-Lourdes is New Brunswick's; Service Canada's office is Manitoba's
+    office = real_catalogue.office_meant(
+        "À quelle heure ouvre le bureau de Service Canada à Notre-Dame-de-Lourdes?", None
+    )
+    assert office is not None and office.id == "sc-4152"
+    office = real_catalogue.office_meant("is the Kelowna office open on Saturday?", None)
+    assert office is not None and office.city == "Kelowna"
