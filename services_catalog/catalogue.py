@@ -520,18 +520,13 @@ class Catalogue:
 
         Within reach when there are any; otherwise the nearest one up to FAR_KM.
         """
-        geometry = self._geometry_of(self.snapshot())
-        names = (
-            {
-                loc.id: fold(f"{loc.organization.name.en} {loc.organization.name.fr} {loc.name.en} {loc.name.fr}")
-                for loc in self.snapshot().locations.values()
-            }
-            if organization
-            else {}
-        )
+        snap = self.snapshot()
+        geometry = self._geometry_of(snap)
+        names = snap.office_names
         # Words no office's name has say nothing about which offices: "Service Canada stuff" is Service Canada's.
-        vocabulary = {word for name in names.values() for word in name.split()}
-        wanted = " ".join(word for word in fold(organization).split() if word in vocabulary) or fold(organization)
+        wanted = " ".join(word for word in fold(organization).split() if word in snap.office_words) or fold(
+            organization
+        )
         ranked = heapq.nsmallest(
             limit,
             (

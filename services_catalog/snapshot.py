@@ -10,7 +10,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, time
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -34,6 +34,7 @@ from services_catalog.model import (
 )
 from services_catalog.schema import SA_TABLES, catalogue_meta
 from services_catalog.tables import CHANNELS
+from services_catalog.text import fold
 from services_catalog.text_index import Synonyms, TextIndex
 
 Record = Mapping[str, Any]
@@ -80,6 +81,10 @@ class Snapshot:
     facts: Dict[str, ServiceFacts] = field(default_factory=dict)
     # The provincial services that stand in for a federal one, by (federal service id, province), by id.
     stand_ins: Dict[Tuple[str, str], List[Service]] = field(default_factory=dict)
+    # Each office's organization and names, folded, where a client's words for an organization are looked for;
+    # and every word of them, to tell those words from the client's others ("Service Canada stuff").
+    office_names: Dict[str, str] = field(default_factory=dict)
+    office_words: FrozenSet[str] = frozenset()
 
 
 def _channels(listed: Optional[str], added: Sequence[Record]) -> Tuple[str, ...]:
@@ -229,6 +234,10 @@ def load_snapshot(conn: Connection) -> Snapshot:
     }
     synonyms = Synonyms((r["term"], r["expansion"]) for r in data["synonyms"])
     aliases = {r["id"]: _pair(r, "alternate_name") for r in data["bundles"] + data["life_events"]}
+    office_names = {
+        loc.id: fold(f"{loc.organization.name.en} {loc.organization.name.fr} {loc.name.en} {loc.name.fr}")
+        for loc in locations.values()
+    }
     return Snapshot(
         build_id=meta["build_id"] if meta else "",
         built_at=meta["built_at"] if meta else "",
@@ -237,6 +246,8 @@ def load_snapshot(conn: Connection) -> Snapshot:
         locations=locations,
         bundles=bundles,
         life_events=life_events,
+        office_names=office_names,
+        office_words=frozenset(word for name in office_names.values() for word in name.split()),
         outreach=_outreach(data, organizations, services, locations),
         cross_promotions=[
             CrossPromotion(
