@@ -35,10 +35,11 @@ MASKS = (SIN_MASK, PHONE_MASK, EMAIL_MASK, HEALTH_CARD_MASK, PASSPORT_MASK, BIRT
 # So do the labels people put right before one: "SIN 507 933 208", "NAS: 638 980 953", "PHN 9876 543 210".
 DATA_LABEL = (
     r"\b(?:sin|nas|phn|ohip|ramq|social(?: insurance)?(?: number)?|health card(?: number)?|passport number|"
-    r"num[ée]ro de passeport|email|e-mail|courriel|phone|t[ée]l[ée]phone|tel|cell)\b\s*(?:is|est|#|no\.?|:|=)?\s*"
+    r"num[ée]ro de passeport|email|e-mail|courriel|phone|t[ée]l[ée]phone|tel|cell)\b"
+    r"\s*(?:is|c['’]est|est|#|no\.?|:|=)?\s*"
 )
 MASKED_MENTION = re.compile(
-    r"(?:\b(?:my|mon|ma|mes)\s+(?:[\w'-]+\s+){0,3}?(?:is|est|=|:)\s*(?:le\s+|la\s+|l')?|"
+    r"(?:\b(?:my|mon|ma|mes)\s+(?:[\w'-]+\s+){0,3}?(?:is|c['’]est|est|=|:)\s*(?:le\s+|la\s+|l')?|"
     + DATA_LABEL
     + r")?(?:"
     + "|".join(re.escape(mask) for mask in MASKS)

@@ -31,6 +31,8 @@ STRONG_CUES: Dict[str, List[str]] = {
         # "how many hours (of work) do I need", "cutting my hours" ask no opening hours
         "open", "opens", "opening",
         r"(?<!\bmany )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<![0-9] )hours",  # "worked 450 hours": work
+        # "ses heures", "les heures du bureau"; "assez d'heures", "mes heures", "600 heures" are hours of work
+        r"(?<!\bmes )(?<!\bnos )(?<!\bd )(?<![0-9] )heures(?! (?:travaillees|assurables|de travail))",
         "lunch", "over lunch", "pour diner", "heure du diner", "l heure du midi",
         "closed", "what time", "ouvert", "ouverte", "ouverts", "ouvre",
         "ouvrent", "heures d ouverture", "horaire", "horaires", "a quelle heure", "quelle heure",
@@ -86,7 +88,8 @@ STRONG_CUES: Dict[str, List[str]] = {
         "online", "on line", "internet", "website", "web site", "on the web", "from (?:my|the|a) computer",
         "on (?:my|the|a) computer", "from home", "without going", "remotely", "en ligne", "sur le web", "site web",
         "without (?:filling out )?paper", "without filling", "paperless", "sans papier",
-        "par le web", "sans (?:me |se |nous )?(?:deplacer|aller|passer|rendre)", "de la maison", "de chez nous",
+        "par le web", "sans (?:me |se |nous )?(?:deplacer|aller|passer|rendre)", "de la maison",
+        r"(?<!\bproche )(?<!\bproches )(?<!\bpres )de chez nous",  # "le bureau le plus proche de chez nous": where
         "a distance",
     ],
 }
@@ -328,6 +331,8 @@ def cued_intent(
         return "inform"  # "and for my kid?": the last question, again
     if unsure and not kinds and _URGENT.search(folded):
         return "ask_processing_time"  # "do they do the urgent service?": how fast, for the service under discussion
+    if unsure and not kinds and _OFFICE.search(folded) and intent in PLACE_INTENTS | {"nlu_fallback"}:
+        return "find_office"  # "is there an office in town I can go to?"
     if unsure and not kinds and "service" in tagged:
         return "find_service"  # "my PR card expires soon, how do I renew it?": how to get the service it names
     return None

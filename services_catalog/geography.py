@@ -54,8 +54,12 @@ _PLACE_ALIASES = {
     "city of quebec": "quebec",
     "ottawa gatineau": "ottawa",
     "saint johns": "saint john s",
-    "saguenay": "chicoutimi",
-}  # merged in 2002; the gazetteer keeps the old towns' names
+    "saguenay": "chicoutimi",  # merged in 2002; the gazetteer keeps the old towns' names
+    # Winnipeg's French quarter, which the gazetteer files under Winnipeg; its Saint-Boniface is a Québec
+    # village of 2 postal codes, still found as "Saint-Boniface, QC".
+    "saint boniface": "winnipeg",
+    "st boniface": "winnipeg",
+}
 # Words after which a client names a place ("in Regina", "à Québec", "près de Lévis", "from Ontario to Alberta").
 PLACE_PREPOSITIONS = frozenset(
     "in at near around from to into towards a au aux en dans de du des pres vers pour".split()
@@ -287,11 +291,13 @@ class Gazetteer:
 
     def town(self, text: str, province: Optional[str] = None) -> Optional[Place]:
         """A city, town or village by name, English or French, accents optional."""
-        key = fold_place(text)
-        key = _PLACE_ALIASES.get(key, key)
+        typed = fold_place(text)
+        key = _PLACE_ALIASES.get(typed, typed)
         candidates = self._town_index().get(key, [])
         if province:
-            candidates = [t for t in candidates if t.province == province]
+            candidates = [t for t in candidates if t.province == province] or [
+                t for t in self._town_index().get(typed, []) if t.province == province
+            ]
         if not candidates:
             return None
         best = candidates[0]

@@ -23,6 +23,8 @@ _FROM = frozenset("from de d du des".split())  # "d" as in "d'Ottawa"
 # office it is, not where someone comes from.
 _OFFICE_OF = frozenset("bureau bureaux centre canada ontario passeports passeport service point ville hotel".split())
 _ARTICLES = frozenset("l la le les the".split())
+# Words that say where something is ("in Winnipeg", "à Winnipeg"), as typed: a bare "a" is the English article.
+_AT = frozenset("in at near à au aux".split())
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class _Mention:
     place: Optional[Place]
     towards: bool  # introduced by "to", "en", "à"...
     origin: bool  # introduced by "from", "de", "du"...
+    located: bool = False  # introduced by "in", "à"...: where the client is, not a name ("l'hôpital Saint-Boniface")
 
 
 def whereabouts(text: str, named_place: Optional[Place] = None) -> Whereabouts:
@@ -58,7 +61,10 @@ def whereabouts(text: str, named_place: Optional[Place] = None) -> Whereabouts:
         if destination is not None:
             return Whereabouts(destination.place, destination.province or None)
     named = [m.province for m in mentions if m.place is None]
-    place = named_place or next((m.place for m in mentions if m.place is not None), None)
+    towns = [m for m in mentions if m.place is not None]
+    # "l'hôpital Saint-Boniface à Winnipeg": of two towns, the one the sentence puts the client in.
+    towns = [m for m in towns if m.located] or towns
+    place = named_place or next((m.place for m in towns), None)
     if place is not None and named and place.province not in named:
         place = gazetteer().town(place.name, named[-1])  # the same name in the province the client named
     if place is not None and place.province:
@@ -81,6 +87,13 @@ def _mentions(text: str) -> List[_Mention]:
         owner = words[before - 1][1] if before >= 1 else ""
         origin = folded in _FROM and owner not in _OFFICE_OF
         mentions.append(
-            _Mention(position, code, place, typed in _TOWARDS or (folded in _TOWARDS and folded != "a"), origin)
+            _Mention(
+                position,
+                code,
+                place,
+                typed in _TOWARDS or (folded in _TOWARDS and folded != "a"),
+                origin,
+                located=typed in _AT,
+            )
         )
     return mentions

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.privacy import mask_personal_data
+from bot.privacy import MASKED_MENTION, mask_personal_data
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,14 @@ def test_questions_are_kept(question: str) -> None:
 
 def test_a_nine_digit_number_called_a_sin_is_masked_even_with_a_wrong_check_digit() -> None:
     assert mask_personal_data("my sin is 123 456 789") == "my sin is [SIN]"
+
+
+@pytest.mark.parametrize(
+    "text", ["my SIN is [SIN]", "Mon NAS c'est [SIN]", "mon numéro d'assurance sociale c’est [SIN]", "NAS c'est [SIN]"]
+)
+def test_the_words_that_introduce_masked_data_are_part_of_its_mention(text: str) -> None:
+    """So that "NAS" in "Mon NAS c'est [SIN] pis j'ai pas mon relevé d'emploi" names no service asked for."""
+    assert (
+        MASKED_MENTION.sub(" ", f"{text} pis j'ai pas mon relevé d'emploi").split()
+        == "pis j'ai pas mon relevé d'emploi".split()
+    )

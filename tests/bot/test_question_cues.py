@@ -380,3 +380,21 @@ def test_a_hurry_with_no_question_words_asks_how_fast_not_what_to_bring() -> Non
 )
 def test_whether_one_must_apply_asks_how_to_get_the_service(text: str) -> None:
     assert HOW_TO.search(text)
+
+
+def test_heures_asks_opening_hours_but_hours_of_work_do_not() -> None:
+    assert asked_kinds("Le bureau de Service Canada à Kapuskasing, c'est quoi ses heures?") == {"ask_hours"}
+    assert "ask_hours" not in asked_kinds("pis si j'ai pas assez d'heures pour le chômage?")
+    assert "ask_hours" not in asked_kinds("j'ai fait 600 heures cette année")
+    assert "ask_hours" not in asked_kinds("mes heures ont été coupées")
+
+
+def test_the_office_nearest_home_is_no_way_to_apply_from_home() -> None:
+    assert asked_kinds("c'est où le bureau le plus proche de chez nous?") == set()
+    assert asked_kinds("je peux-tu le faire de chez nous?") == {"ask_channels"}
+
+
+def test_an_unsure_guess_about_an_office_asks_for_the_office() -> None:
+    unsure = ranking(("find_office", 0.29), ("ask_colocated", 0.28))
+    assert cued_intent("is there an office in town I can go to?", "find_office", unsure, NONE) == "find_office"
+    assert cued_intent("is there anything in town I can go to?", "find_office", unsure, NONE) is None

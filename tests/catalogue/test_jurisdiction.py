@@ -133,3 +133,13 @@ def test_the_office_of_a_town_that_shares_its_name_with_another_is_found(real_ca
     assert office is not None and office.id == "sc-4152"
     office = real_catalogue.office_meant("is the Kelowna office open on Saturday?", None)
     assert office is not None and office.city == "Kelowna"
+
+
+def test_of_two_towns_the_one_the_client_is_in_wins_over_a_name() -> None:
+    born = whereabouts("J'ai eu des jumelles la semaine passée à l'hôpital Saint-Boniface à Winnipeg!")
+    assert born.place is not None and born.place.name == "Winnipeg" and born.province == "MB"
+
+
+def test_saint_boniface_is_winnipegs_quarter_unless_quebec_is_named() -> None:
+    assert whereabouts("on habite à Saint-Boniface").province == "MB"
+    assert gazetteer().resolve("Saint-Boniface, QC").province == "QC"
