@@ -77,6 +77,11 @@ def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogu
         (["je suis demandeur d'asile à Montréal"], "newcomer-to-canada"),
         (["on divorce, qu'est-ce qui arrive avec la pension alimentaire"], "separation-or-divorce"),
         (["mon contrat est fini, fin de contrat vendredi"], "losing-a-job"),
+        (["J'ai eu des jumelles la semaine passée"], "having-a-baby"),
+        (["On vient d'avoir une petite fille à l'hôpital d'Edmundston"], "having-a-baby"),
+        (["On m'a diagnostiqué un cancer, je pourrai pas travailler pendant des mois"], "living-with-a-disability"),
+        (["J'ai 35 ans pis je veux retourner aux études au CCNB"], "going-back-to-school"),
+        (["I'm going back to school in September"], "going-back-to-school"),
     ],
 )
 def test_a_life_event_is_named_by_a_phrase_the_message_holds(
