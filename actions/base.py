@@ -30,6 +30,7 @@ from services_catalog.catalogue import Catalogue, CatalogueUnavailable, shared_c
 from services_catalog.geography import Place
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import Location, Service, ServiceMatch
+from services_catalog.text import fold
 
 log = logging.getLogger(__name__)
 Events = List[Dict[Text, Any]]
@@ -83,6 +84,12 @@ QUESTIONS = {
 }
 
 
+def _shortened(typed: str, last: str) -> bool:
+    """Whether a place typed is the start of the one named before: what people call a town for short."""
+    short, full = fold(typed), fold(last)
+    return len(short) >= 4 and full != short and full.startswith(short)
+
+
 class CatalogueAction(Action, ABC):
     """A custom action answering from the catalogue in the client's language."""
 
@@ -109,8 +116,11 @@ class CatalogueAction(Action, ABC):
         named = place_named(tracker.latest_message or {})
         if named is None and tracker.get_slot("awaiting") in ("place", "find_office", "outreach"):
             named = latest_text(tracker)
+        last = tracker.get_slot("last_place")
+        if named is not None and last and _shortened(named, last):
+            named = last  # "c'est où le bureau à Drummond?" after Drummondville is Drummondville, not Drummond NB
         if named is None and allow_remembered:
-            named = tracker.get_slot("last_place")
+            named = last
         return named
 
     def resolve_place(self, text: Optional[str]) -> Optional[Place]:

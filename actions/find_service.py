@@ -136,7 +136,8 @@ class ActionFindService(CatalogueAction):
         if remembered is None:
             dispatcher.utter_message(text=say("ask_service", lang))
             return [SlotSet("awaiting", "service")]
-        said = whereabouts(latest_text(tracker)).province
+        where = whereabouts(latest_text(tracker))
+        said = where.province if where.place is None else None  # a town's province is the place's (see place_from)
         if said and (place is None or place.province != said):
             # "et en Ontario?" names a province, not a town: the remembered town is in another one.
             moved = self.catalogue().for_province(remembered, tracker.get_slot("last_request") or "", said, None)

@@ -55,6 +55,8 @@ STRONG_CUES: Dict[str, List[str]] = {
         # when health coverage starts after a move
         "(?:be|get) covered", "covers? (?:me|us)", "coverage (?:start|starts|begin|begins|kick|kicks)",
         "(?:etre|sera|serai|serons|seront) couverte?s?", "couverture (?:commence|debute)",
+        # when the first payment comes is the service standard
+        "first (?:payment|cheque|check|deposit)", "premiers? (?:paiement|versement|cheque|depot)s?",
     ],
     "ask_documents": [
         "documents", "document", "docs", "papers", "paperwork", "bring", "what do (?:i|we) need(?! to do)",

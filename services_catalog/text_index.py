@@ -61,6 +61,8 @@ MIN_SCORE = 0.5
 PHRASE_WEIGHT = 0.9  # fields weighing this much are names and aliases, which phrases_in looks for whole
 READING_WEIGHT = 0.3  # in a request's rank, how much the best reading's own score counts against the context's
 REQUEST_WEIGHT = 0.25
+PHRASE_SCORE = 0.75  # a reading's score for a document whose whole name or alias it holds (search_readings)
+PHRASE_SHARED_BY = 2  # ... unless more documents than this hold the phrase
 PRIOR_WEIGHT = 0.05
 
 
@@ -169,7 +171,7 @@ class TextIndex:
                         postings[word][key] = focus
         self._postings = dict(postings)
         self._phrases = [
-            (key, frozenset(query_terms(text)))
+            (key, frozenset(query_terms(text)), tuple(query_terms(text)))
             for key, fields in documents.items()
             for text, weight in fields
             if weight >= PHRASE_WEIGHT and query_terms(text)
@@ -191,17 +193,19 @@ class TextIndex:
     def __len__(self) -> int:
         return len(self._postings)
 
-    def phrases_in(self, text: str) -> List[Hit]:
-        """Documents one of whose names or aliases the text holds whole, every word of it, in any order.
+    def phrases_in(self, text: str, in_order: bool = False) -> List[Hit]:
+        """Documents one of whose names or aliases the text holds whole, every word of it, in any order (in_order:
+        as one run of the text's words, so "carte de résident permanent perdue" holds no "carte perdue").
 
         Scored by the number of words of the longest such phrase, so "my wife died" (2) beats a
         document that only "died" (1) names. Unlike `search`, a long message is not a diluted query:
         "mon mari est mort le mois passé, quelles démarches ..." holds the alias "mort" whole.
         """
-        held = set(query_terms(text))
+        words = query_terms(text)
+        held = set(words)
         best: Dict[str, float] = {}
-        for key, phrase in self._phrases:
-            if phrase <= held:
+        for key, phrase, run in self._phrases:
+            if phrase <= held and (not in_order or _holds_run(words, run)):
                 best[key] = max(best.get(key, 0.0), float(len(phrase)))
         return sorted((Hit(key, score) for key, score in best.items()), key=lambda hit: (-hit.score, hit.key))
 
@@ -264,6 +268,14 @@ class TextIndex:
                 found[hit.key] = max(found.get(hit.key, 0.0), hit.score)
             if hits:
                 answered.append(set(reading_terms))
+        # A name or alias of two words or more held whole names its document, however many other words dilute the
+        # search ("la déclaration de naissance de notre bébé sur le web" finds other provinces' newborn
+        # registrations, with "bébé"); not a phrase many documents share ("driver's licence", one per province).
+        for reading in distinct.values():
+            held = self.phrases_in(reading, in_order=True)
+            longest = [hit for hit in held if hit.score == held[0].score >= 2]
+            for hit in longest if len(longest) <= PHRASE_SHARED_BY else []:
+                found[hit.key] = max(found.get(hit.key, 0.0), PHRASE_SCORE)
         if not found:
             return []
         # Words the catalogue has never seen (a village's name, "urgently") explain nothing
@@ -348,3 +360,7 @@ class TextIndex:
                 if value > best.get(key, 0.0):
                     best[key] = value
         return best
+
+
+def _holds_run(words: Sequence[str], run: Tuple[str, ...]) -> bool:
+    return any(tuple(words[i : i + len(run)]) == run for i in range(len(words) - len(run) + 1))

@@ -272,3 +272,15 @@ def test_a_place_after_a_federal_services_facts_asks_for_its_offices_there() -> 
         ActionFindService(), make_tracker("and in Regina?", "inform", [("place", "Regina")], slots=slots)
     )
     assert "Nearest offices to Regina" in outcome.text
+
+
+def test_a_town_called_for_short_is_the_one_named_before() -> None:
+    """Drummond (New Brunswick) exists, but after Drummondville "le bureau à Drummond" is Drummondville's."""
+    tracker = make_tracker(
+        "c'est où le bureau à Drummond?",
+        "find_office",
+        [("place", "Drummond")],
+        slots={"language": "fr", "last_service_id": "gc-1003", "last_place": "Drummondville"},
+    )
+    outcome = run_action(ActionFindService(), tracker)
+    assert "Drummondville QC" in outcome.text and "NB" not in outcome.text

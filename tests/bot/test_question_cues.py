@@ -398,3 +398,8 @@ def test_an_unsure_guess_about_an_office_asks_for_the_office() -> None:
     unsure = ranking(("find_office", 0.29), ("ask_colocated", 0.28))
     assert cued_intent("is there an office in town I can go to?", "find_office", unsure, NONE) == "find_office"
     assert cued_intent("is there anything in town I can go to?", "find_office", unsure, NONE) is None
+
+
+def test_when_the_first_payment_comes_is_a_processing_time() -> None:
+    assert asked_kinds("Apres ma demande de chomage, le premier paiement arrive quand?") == {"ask_processing_time"}
+    assert asked_kinds("when does the first payment come after I apply for EI?") == {"ask_processing_time"}

@@ -192,3 +192,18 @@ def test_without_a_province_a_stand_in_is_found_only_by_its_own_name(real_catalo
     text = "can I do my CPP retirement application on the internet?"
     assert real_catalogue.resolve_request([text], text).matches[0].service.id == "gc-7"
     assert real_catalogue.resolve_request(["RRQ"], "RRQ rente de retraite").matches[0].service.id == "qc-qpp-retirement"
+
+
+def test_a_name_held_whole_names_its_service_however_many_other_words(real_catalogue: Catalogue) -> None:
+    """ "bébé" makes other provinces' newborn registrations the search's best: Québec's declaration is named whole."""
+    message = "Peut-on faire la déclaration de naissance de notre bébé sur le web au Québec?"
+    reading = "Peut-on faire la déclaration de naissance de notre bébé sur le"
+    found = real_catalogue.resolve_request([reading], message, real_catalogue.resolve_place("Québec"))
+    assert [m.service.id for m in found.matches][:1] == ["qc-birth-certificate"]
+
+
+def test_a_name_held_in_pieces_names_nothing(real_catalogue: Catalogue) -> None:
+    index = real_catalogue.snapshot().service_index
+    held = {hit.key for hit in index.phrases_in("carte de résident permanent perdue", in_order=True)}
+    assert "qc-health-card-renewal" not in held  # its alias "carte perdue" is not one run of these words
+    assert "qc-health-card-renewal" in {hit.key for hit in index.phrases_in("carte de résident permanent perdue")}
