@@ -197,6 +197,7 @@ _BENEFIT_WEEKS = _pattern(
     ]
 )
 _WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|what|et|mais|pis) )?(?:if|si)\b")
+_IN_PLACE = _pattern(["in", "at", "near", "a", "au", "aux", "pres de", "proche de"])
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
     ["est ce que", "will", "would", "can", "could", "do i", "quoi", "comment", "quand", "what", "how", "when"]
@@ -294,6 +295,8 @@ def cued_intent(
         return "life_event"  # "my dad died, he was getting OAS and CPP, who do I tell?": his services, the event
     if intent == "life_event" and "service" in tagged and (HOW_TO.search(text) or _LOST_THING.search(folded)):
         return "find_service"  # "my mom is 64, how does she apply for the CPP?": the service, not the event
+    if intent == "find_office" and "service" in tagged and _asks_may_last(text):
+        return "ask_eligibility"  # "I lost my job at a call centre in Fredericton. Can I get EI?": no office asked
     if intent == "life_event" and "service" in tagged and may_i and not life_event_phrase:
         return "ask_eligibility"  # "turning 62, can I start collecting OAS?": no event the catalogue knows
     if intent in STRONG_CUES and not unsure:
@@ -338,6 +341,12 @@ def cued_intent(
     if unsure and not kinds and "service" in tagged:
         return "find_service"  # "my PR card expires soon, how do I renew it?": how to get the service it names
     return None
+
+
+def _asks_may_last(text: str) -> bool:
+    """Whether the message ends on a sentence that asks whether one may get something, and nowhere in particular."""
+    last = fold(re.split(r"(?<=[.?!])\s+", text.strip())[-1])
+    return _MAY_APPLY.match(last) is not None and not (_OFFICE.search(last) or _IN_PLACE.search(last))
 
 
 def _unsure(ranking: List[Dict[str, Any]]) -> bool:

@@ -403,3 +403,11 @@ def test_an_unsure_guess_about_an_office_asks_for_the_office() -> None:
 def test_when_the_first_payment_comes_is_a_processing_time() -> None:
     assert asked_kinds("Apres ma demande de chomage, le premier paiement arrive quand?") == {"ask_processing_time"}
     assert asked_kinds("when does the first payment come after I apply for EI?") == {"ask_processing_time"}
+
+
+def test_may_i_get_a_service_at_the_end_asks_who_qualifies_not_where() -> None:
+    office = ranking(("find_office", 0.99), ("find_service", 0.01))
+    service = frozenset({"service", "place"})
+    call_centre = "Hi, Tom here. I lost my job at a call centre in Fredericton. Can I get EI?"
+    assert cued_intent(call_centre, "find_office", office, service) == "ask_eligibility"
+    assert cued_intent("Can I get a passport at the Calgary office?", "find_office", office, service) is None
