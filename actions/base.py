@@ -19,6 +19,7 @@ from actions.language import language_of
 from actions.messages import say
 from actions.service_names import (
     NamedService,
+    data_readings,
     fact_readings,
     other_readings,
     place_named,
@@ -167,7 +168,12 @@ class CatalogueAction(Action, ABC):
         if named is not None and (named.matches or named.choices):
             return named
         sentences = [] if event_named else sentence_readings(message, place_text)
-        return resolve_service(self.catalogue(), sentences, text, limit, place) if sentences else named
+        named = resolve_service(self.catalogue(), sentences, text, limit, place) if sentences else named
+        if named is None or not (named.matches or named.choices):
+            # "My passport number is [passport-number] and it got stolen, what do I do?": the data names it
+            by_data = resolve_service(self.catalogue(), data_readings(message), text, limit, place)
+            named = by_data if by_data is not None and by_data.matches else named
+        return named
 
     def event_service(self, tracker: Tracker, place: Optional[Place], last: Service) -> Optional[NamedService]:
         """After a life event, the one of its services the message's words fit best, when it is not the one under

@@ -217,6 +217,17 @@ HOW_TO = re.compile(
     r"(?:une|la|ma|sa|notre) demande\b",
     re.IGNORECASE,
 )
+# Asking what to do now, in both languages.
+_WHAT_TO_DO = _pattern(
+    [
+        "what (?:do|should|can|must) (?:i|we) do",
+        "what now",
+        "what are my options",
+        "qu est ce que (?:je|j|on) (?:fais|dois faire|peux faire|fait)",
+        "(?:je|on) fais? quoi",
+        "quoi faire",
+    ]
+)
 # A thing lost or stolen, not a job or a person ("j'ai perdu ma carte de RP" asks for a replacement).
 _LOST_THING = re.compile(
     r"(?<![0-9a-z])(?:lost|perdu|perdue|stolen|vole|volee|egare|egaree) "
@@ -295,6 +306,9 @@ def cued_intent(
         return "life_event"  # "my dad died, he was getting OAS and CPP, who do I tell?": his services, the event
     if intent == "life_event" and "service" in tagged and (HOW_TO.search(text) or _LOST_THING.search(folded)):
         return "find_service"  # "my mom is 64, how does she apply for the CPP?": the service, not the event
+    if "service" in tagged and not kinds and _LOST_THING.search(folded) and _WHAT_TO_DO.search(folded):
+        # "my passport got stolen last night, what do I do?": what replacing it takes (a declaration, a report)
+        return "ask_documents"
     if intent == "find_office" and "service" in tagged and _asks_may_last(text):
         return "ask_eligibility"  # "I lost my job at a call centre in Fredericton. Can I get EI?": no office asked
     if intent == "life_event" and "service" in tagged and may_i and not life_event_phrase:

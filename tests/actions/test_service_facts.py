@@ -145,3 +145,11 @@ def test_the_words_of_the_service_under_discussion_or_of_a_person_name_no_other_
         "what do I bring for a child", "ask_documents", [("service", "child")], slots={"last_service_id": "gc-1242"}
     )
     assert child.text.startswith("What to bring or send for Canadian Passport")
+
+
+def test_a_document_named_only_by_the_personal_data_given_is_the_one_asked_about() -> None:
+    text = "My passport number is [passport-number] and it got stolen in Montreal last night. What do I do?"
+    tracker = make_tracker(text, "ask_documents", [("place", "Montreal")])
+    reply = run_action(ActionServiceFacts(), tracker).text
+    assert reply.startswith("What to bring or send for Canadian Passport") and "PPTC 203" in reply
+    assert "[passport-number]" not in reply

@@ -411,3 +411,12 @@ def test_may_i_get_a_service_at_the_end_asks_who_qualifies_not_where() -> None:
     call_centre = "Hi, Tom here. I lost my job at a call centre in Fredericton. Can I get EI?"
     assert cued_intent(call_centre, "find_office", office, service) == "ask_eligibility"
     assert cued_intent("Can I get a passport at the Calgary office?", "find_office", office, service) is None
+
+
+def test_what_to_do_about_a_lost_or_stolen_document_asks_what_replacing_it_takes() -> None:
+    sure = ranking(("find_service", 0.99), ("goodbye", 0.01))
+    service = frozenset({"service", "place"})
+    stolen = "My passport number is [passport-number] and it got stolen in Montreal last night. What do I do?"
+    assert cued_intent(stolen, "find_service", sure, service) == "ask_documents"
+    assert cued_intent("j'ai perdu ma carte de RP, je fais quoi?", "find_service", sure, service) == "ask_documents"
+    assert cued_intent("I lost my job in Halifax, what do I do?", "find_service", sure, service) != "ask_documents"
