@@ -247,9 +247,13 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "I have no online way listed for {service}; its page has the latest: {url}",
         "fr": "Je n'ai aucune façon en ligne répertoriée pour {service}; sa page a l'information à jour : {url}",
     },
-    "online_yes": {
-        "en": "Yes, you can do it online ({service}).",
-        "fr": "Oui, vous pouvez le faire en ligne ({service}).",
+    "channel_yes": {
+        "en": "Yes, you can do it {channel} ({service}).",
+        "fr": "Oui, vous pouvez le faire {channel} ({service}).",
+    },
+    "channel_not_listed": {
+        "en": "I have no way {channel} listed for {service}; its page has the latest: {url}",
+        "fr": "Je n'ai aucune façon {channel} répertoriée pour {service}; sa page a l'information à jour : {url}",
     },
     "channels_unknown": {
         "en": "I don't know how {service} is offered; see {url}",

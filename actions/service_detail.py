@@ -11,18 +11,25 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_text
-from actions.messages import say
+from actions.messages import CHANNELS, say
 from actions.render import channel_list, remote_lines
 from actions.service_facts import ActionServiceFacts
 from bot.question_words import same_question_again
 from services_catalog.model import Service
 
-# Asking whether it can be done without a trip or paper is asking about the online way.
-ONLINE = re.compile(
-    r"\b(?:online|on line|internet|web|en ligne|from (?:home|my phone)|without (?:going|paper|filling)"
-    r"|paperless|sans papier|de (?:la )?maison|sans me d[ée]placer|sans (?:aller|passer))",
-    re.IGNORECASE,
-)
+# The way a client asks about, by its words: without a trip or paper is the online way.
+ASKED_CHANNEL = {
+    "online": re.compile(
+        r"\b(?:online|on line|internet|web|en ligne|from (?:home|my phone)|without (?:going|paper|filling)"
+        r"|paperless|sans papier|de (?:la )?maison|sans me d[ée]placer|sans (?:aller|passer))",
+        re.IGNORECASE,
+    ),
+    "mail": re.compile(r"\b(?:by (?:mail|post)|mail (?:it|in|them)|par (?:la )?poste|par courrier)\b", re.IGNORECASE),
+    "phone": re.compile(
+        r"\b(?:by (?:phone|telephone)|over the phone|par t[ée]l[ée]phone|au t[ée]l[ée]phone)\b", re.IGNORECASE
+    ),
+    "in_person": re.compile(r"\b(?:in person|en personne)\b", re.IGNORECASE),
+}
 
 
 class ActionServiceDetail(CatalogueAction):
@@ -38,13 +45,10 @@ class ActionServiceDetail(CatalogueAction):
             dispatcher.utter_message(text=say("ask_which_service_detail", lang))
             return [status("asked")]
         name, url = service.name.get(lang), service.url.get(lang) or service.organization.url.get(lang)
-        # "Can I renew it online?" gets a plain yes, or no (with the page, which may know better), first.
-        asked_online = ONLINE.search(latest_text(tracker)) is not None
-        online_answer = (
-            [say("online_yes" if "online" in service.channels else "not_online", lang, service=name, url=url)]
-            if asked_online
-            else []
-        )
+        # "Can I renew it online?", "je peux le renouveler par la poste?" get a plain yes, or no (with the page,
+        # which may know better), first; a question about two ways gets the list.
+        asked = [channel for channel, words in ASKED_CHANNEL.items() if words.search(latest_text(tracker))]
+        online_answer = [self._yes_or_no(asked[0], service, lang, url)] if len(asked) == 1 else []
         offered = (
             say("channels", lang, service=name, channels=channel_list(service, lang))
             if service.channels
@@ -54,6 +58,15 @@ class ActionServiceDetail(CatalogueAction):
         dispatcher.utter_message(text=text)
         # The service stays under discussion ("how much is it?" next is about it); the last question was this one.
         return [SlotSet("last_service_id", service.id), SlotSet("last_question", None)]
+
+    @staticmethod
+    def _yes_or_no(channel: str, service: Service, lang: str, url: str) -> str:
+        name, way = service.name.get(lang), CHANNELS[channel][lang]
+        if channel in service.channels:
+            return say("channel_yes", lang, channel=way, service=name)
+        return say(
+            "not_online" if channel == "online" else "channel_not_listed", lang, channel=way, service=name, url=url
+        )
 
     def _service(self, tracker: Tracker) -> Optional[Service]:
         named = self.asked_service(tracker, self.resolve_place(self.place_from(tracker)), limit=1)

@@ -197,6 +197,10 @@ _BENEFIT_WEEKS = _pattern(
     ]
 )
 _WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|what|et|mais|pis) )?(?:if|si)\b")
+# The other ways that need no trip. Not a cue of their own: "et par la poste?" after a delay asks that delay by mail.
+_OTHER_WAYS = _pattern(
+    ["by mail", "by post", "par la poste", "par courrier", "by phone", "over the phone", "par telephone"]
+)
 _IN_PLACE = _pattern(["in", "at", "near", "a", "au", "aux", "pres de", "proche de"])
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
@@ -309,6 +313,8 @@ def cued_intent(
     if "service" in tagged and not kinds and _LOST_THING.search(folded) and _WHAT_TO_DO.search(folded):
         # "my passport got stolen last night, what do I do?": what replacing it takes (a declaration, a report)
         return "ask_documents"
+    if (unsure or intent in GENERIC) and not kinds and _OTHER_WAYS.search(folded) and not FOLLOW_UP.match(text):
+        return "ask_channels"  # "mon passeport expire en mai, je peux le renouveler par la poste?"
     if intent == "find_office" and "service" in tagged and _asks_may_last(text):
         return "ask_eligibility"  # "I lost my job at a call centre in Fredericton. Can I get EI?": no office asked
     if intent == "life_event" and "service" in tagged and may_i and not life_event_phrase:

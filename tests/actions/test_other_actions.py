@@ -380,3 +380,17 @@ def test_a_vague_word_naming_several_services_gives_way_to_the_life_event_the_me
     text = "just landed in Toronto on a study permit, what government stuff should i sort out first"
     tracker = make_tracker(text, "find_service", [("place", "Toronto"), ("service", "permit")])
     assert run_action(ActionFindService(), tracker).text.startswith("Newcomer to Canada: here is what")
+
+
+def test_asking_about_one_way_to_apply_gets_a_plain_yes_or_no_first() -> None:
+    slots = {"language": "fr", "last_service_id": "gc-1242"}
+    by_mail = make_tracker("Je peux-tu le renouveler par la poste?", "ask_channels", slots=slots)
+    assert run_action(ActionServiceDetail(), by_mail).text.startswith(
+        "Oui, vous pouvez le faire par la poste (Passeport canadien)."
+    )
+    by_phone = make_tracker("can I apply by phone?", "ask_channels", slots={"last_service_id": "gc-1107"})
+    assert run_action(ActionServiceDetail(), by_phone).text.startswith(
+        "I have no way by phone listed for Canada child benefit (CCB) applications"
+    )
+    both = make_tracker("can I do it online or in person?", "ask_channels", slots={"last_service_id": "gc-1242"})
+    assert run_action(ActionServiceDetail(), both).text.startswith("Canadian Passport is available:")

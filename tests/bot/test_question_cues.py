@@ -420,3 +420,17 @@ def test_what_to_do_about_a_lost_or_stolen_document_asks_what_replacing_it_takes
     assert cued_intent(stolen, "find_service", sure, service) == "ask_documents"
     assert cued_intent("j'ai perdu ma carte de RP, je fais quoi?", "find_service", sure, service) == "ask_documents"
     assert cued_intent("I lost my job in Halifax, what do I do?", "find_service", sure, service) != "ask_documents"
+
+
+def test_by_mail_or_by_phone_asks_about_a_way_to_apply_unless_it_follows_up_a_question() -> None:
+    renew = "Mon passeport expire en mai, je l'ai eu à 30 ans. Je peux le renouveler par la poste?"
+    assert cued_intent(renew, "find_service", SURE_SERVICE, frozenset({"service"})) == "ask_channels"
+    assert cued_intent("can I apply by phone?", "find_service", SURE_SERVICE, NONE) == "ask_channels"
+    assert cued_intent("et par la poste?", "find_service", SURE_SERVICE, NONE) != "ask_channels"
+    assert same_question_again("et par la poste?")
+
+
+def test_by_mail_decides_an_unsure_guess_too() -> None:
+    unsure = ranking(("ask_eligibility", 0.36), ("ask_channels", 0.36))
+    renew = "Mon passeport expire en mai, je l'ai eu à 30 ans. Je peux le renouveler par la poste?"
+    assert cued_intent(renew, "ask_eligibility", unsure, frozenset({"service"})) == "ask_channels"
