@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from services_catalog.text import fold
 
@@ -170,12 +170,13 @@ class TextIndex:
                     if postings[word].get(key, 0.0) < focus:
                         postings[word][key] = focus
         self._postings = dict(postings)
-        self._phrases = [
-            (key, frozenset(query_terms(text)), tuple(query_terms(text)))
-            for key, fields in documents.items()
-            for text, weight in fields
-            if weight >= PHRASE_WEIGHT and query_terms(text)
-        ]
+        # Each name or alias, filed under its first word: a text can only hold the phrases of the words it has.
+        self._phrases: Dict[str, List[Tuple[str, FrozenSet[str], Tuple[str, ...]]]] = defaultdict(list)
+        for key, fields in documents.items():
+            for text, weight in fields:
+                run = tuple(query_terms(text))
+                if weight >= PHRASE_WEIGHT and run:
+                    self._phrases[run[0]].append((key, frozenset(run), run))
         self._variants = {
             key
             for key, fields in documents.items()
@@ -204,7 +205,7 @@ class TextIndex:
         words = query_terms(text)
         held = set(words)
         best: Dict[str, float] = {}
-        for key, phrase, run in self._phrases:
+        for key, phrase, run in (entry for word in held for entry in self._phrases.get(word, ())):
             if phrase <= held and (not in_order or _holds_run(words, run)):
                 best[key] = max(best.get(key, 0.0), float(len(phrase)))
         return sorted((Hit(key, score) for key, score in best.items()), key=lambda hit: (-hit.score, hit.key))
