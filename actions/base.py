@@ -19,8 +19,8 @@ from actions.language import language_of
 from actions.messages import say
 from actions.service_names import (
     NamedService,
-    data_readings,
     fact_readings,
+    named_by_data,
     other_readings,
     place_named,
     resolve_service,
@@ -170,9 +170,7 @@ class CatalogueAction(Action, ABC):
         sentences = [] if event_named else sentence_readings(message, place_text)
         named = resolve_service(self.catalogue(), sentences, text, limit, place) if sentences else named
         if named is None or not (named.matches or named.choices):
-            # "My passport number is [passport-number] and it got stolen, what do I do?": the data names it
-            by_data = resolve_service(self.catalogue(), data_readings(message), text, limit, place)
-            named = by_data if by_data is not None and by_data.matches else named
+            named = named_by_data(self.catalogue(), message, text, limit, place) or named
         return named
 
     def event_service(self, tracker: Tracker, place: Optional[Place], last: Service) -> Optional[NamedService]:

@@ -23,8 +23,8 @@ from actions.render import listed, office_lines, remote_lines, service_header
 from actions.service_facts import ActionServiceFacts
 from actions.service_names import (
     NamedService,
-    data_readings,
     misread_place,
+    named_by_data,
     other_readings,
     place_named,
     request_readings,
@@ -307,8 +307,7 @@ class ActionFindService(CatalogueAction):
         if named is None or (not named.matches and not service_readings(message)):
             # Nothing named a service ("mon numéro de passeport est [passport-number], comment le renouveler?"),
             # not "a unicorn licence": that request was for something, just not something we know.
-            by_data = resolve_service(self.catalogue(), data_readings(message), latest_text(tracker), 4, place)
-            named = by_data if by_data is not None and by_data.matches else named
+            named = named_by_data(self.catalogue(), message, latest_text(tracker), 4, place) or named
         return named
 
     def _answer_lines(self, nearby: NearbyAnswer, place: Place, lang: str) -> List[str]:

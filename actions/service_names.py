@@ -260,6 +260,15 @@ def resolve_service(
     return NamedService(readings[0], found.matches, found.choices, found.needs_province, found.where)
 
 
+def named_by_data(
+    catalogue: Catalogue, message: Dict[str, Any], text: str, limit: int, near: Optional[Place]
+) -> Optional[NamedService]:
+    """The service the personal data a client gave names (data_readings), when it names one: for a request whose
+    other words name none ("my passport number is [passport-number] and it got stolen, what do I do?")."""
+    found = resolve_service(catalogue, data_readings(message), text, limit, near)
+    return found if found is not None and found.matches else None
+
+
 def _distinct(readings: List[str]) -> List[str]:
     return list(dict.fromkeys(r.strip() for r in readings if r.strip()))
 
