@@ -69,6 +69,9 @@ FACT_KINDS = {
     "amount": "amounts",
 }
 LIFE_EVENT_MIN = 0.4  # a life event named by a search rather than by one of its phrases
+# A life event's phrase is held in its order with at most this many other words inside: "starting a little
+# dog-walking business" starts a business, "notre fille a eu 18 ans" had no baby ("eu une fille").
+LIFE_EVENT_SLACK = 3
 AMONG_MIN = 0.15  # a service of a few (a life event's) the words fit, weakly: see Catalogue.closest_among
 NAME_TIE = 0.05  # offices whose names fit the words this close to the best are told apart by word order
 
@@ -680,7 +683,7 @@ class Catalogue:
         le mois passé, quelles démarches ...": death at 0.26 as a search, but it holds "mort").
         """
         index = self.snapshot().life_event_index
-        held = [hit for text in texts for hit in index.phrases_in(text)]
+        held = [hit for text in texts for hit in index.phrases_in(text, in_order=True, slack=LIFE_EVENT_SLACK)]
         if held:
             longest = max(hit.score for hit in held)
             tied = {hit.key for hit in held if hit.score == longest}
@@ -722,7 +725,7 @@ class Catalogue:
     def life_event_phrased(self, text: str) -> Optional[LifeEvent]:
         """The life event whose name or alias the text holds whole ("je pense arrêter de travailler"), else
         None: no guess from a few shared words, for callers that must not see one where there is none."""
-        held = self.snapshot().life_event_index.phrases_in(text)
+        held = self.snapshot().life_event_index.phrases_in(text, in_order=True, slack=LIFE_EVENT_SLACK)
         return self.snapshot().life_events[held[0].key] if held else None
 
     def outreach_near(self, place: Place, radius_km: float = 75.0, today: Optional[date] = None) -> List[Outreach]:

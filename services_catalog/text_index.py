@@ -194,9 +194,11 @@ class TextIndex:
     def __len__(self) -> int:
         return len(self._postings)
 
-    def phrases_in(self, text: str, in_order: bool = False) -> List[Hit]:
+    def phrases_in(self, text: str, in_order: bool = False, slack: int = 0) -> List[Hit]:
         """Documents one of whose names or aliases the text holds whole, every word of it, in any order (in_order:
-        as one run of the text's words, so "carte de résident permanent perdue" holds no "carte perdue").
+        as one run of the text's words, so "carte de résident permanent perdue" holds no "carte perdue"; slack:
+        with up to that many other words inside the run, so "starting a little dog-walking business" holds "start
+        business" while "notre fille a eu 18 ans" holds no "eu une fille").
 
         Scored by the number of words of the longest such phrase, so "my wife died" (2) beats a
         document that only "died" (1) names. Unlike `search`, a long message is not a diluted query:
@@ -206,7 +208,7 @@ class TextIndex:
         held = set(words)
         best: Dict[str, float] = {}
         for key, phrase, run in (entry for word in held for entry in self._phrases.get(word, ())):
-            if phrase <= held and (not in_order or _holds_run(words, run)):
+            if phrase <= held and (not in_order or _holds_run(words, run, slack)):
                 best[key] = max(best.get(key, 0.0), float(len(phrase)))
         return sorted((Hit(key, score) for key, score in best.items()), key=lambda hit: (-hit.score, hit.key))
 
@@ -363,5 +365,10 @@ class TextIndex:
         return best
 
 
-def _holds_run(words: Sequence[str], run: Tuple[str, ...]) -> bool:
-    return any(tuple(words[i : i + len(run)]) == run for i in range(len(words) - len(run) + 1))
+def _holds_run(words: Sequence[str], run: Tuple[str, ...], slack: int = 0) -> bool:
+    """Whether the words hold the run in order, spanning at most len(run) + slack words."""
+    for start in (i for i, word in enumerate(words) if word == run[0]):
+        window = iter(words[start + 1 : start + len(run) + slack])
+        if all(any(word == wanted for word in window) for wanted in run[1:]):
+            return True
+    return False

@@ -82,6 +82,16 @@ def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogu
         (["On m'a diagnostiqué un cancer, je pourrai pas travailler pendant des mois"], "living-with-a-disability"),
         (["J'ai 35 ans pis je veux retourner aux études au CCNB"], "going-back-to-school"),
         (["I'm going back to school in September"], "going-back-to-school"),
+        (["Mon père nous a quittés hier à Sudbury."], "death-of-a-family-member"),
+        (["on attend notre premier pour mars"], "having-a-baby"),
+        (["le moulin ferme ses portes pis chu dans le lot"], "losing-a-job"),
+        (["on s'en va rester à Fort McMurray le mois prochain"], "moving"),
+        (["je suis arrivée à Ottawa comme résidente permanente"], "newcomer-to-canada"),
+        (["je retourne à l'école en septembre"], "going-back-to-school"),
+        (["I'm starting a little dog-walking business in Calgary"], "starting-a-business"),  # words inside the run
+        # A granddaughter (petite-fille) who types for her grandmother is no baby; the husband's death is the event.
+        (["c'est ma petite-fille qui tape pour moi. Mon mari est décédé le 3 du mois"], "death-of-a-family-member"),
+        (["Notre fille a eu 18 ans, elle a une déficience intellectuelle"], "living-with-a-disability"),
     ],
 )
 def test_a_life_event_is_named_by_a_phrase_the_message_holds(
@@ -207,3 +217,11 @@ def test_a_name_held_in_pieces_names_nothing(real_catalogue: Catalogue) -> None:
     held = {hit.key for hit in index.phrases_in("carte de résident permanent perdue", in_order=True)}
     assert "qc-health-card-renewal" not in held  # its alias "carte perdue" is not one run of these words
     assert "qc-health-card-renewal" in {hit.key for hit in index.phrases_in("carte de résident permanent perdue")}
+
+
+def test_a_life_event_phrase_is_held_in_order_with_a_few_words_inside(real_catalogue: Catalogue) -> None:
+    index = real_catalogue.snapshot().life_event_index
+    assert "having-a-baby" not in {hit.key for hit in index.phrases_in("notre fille a eu 18 ans", True, slack=3)}
+    assert "having-a-baby" in {hit.key for hit in index.phrases_in("on a eu une fille", True, slack=3)}
+    far = "starting my own very small and quiet dog business"  # start ... business: five words inside
+    assert "starting-a-business" not in {hit.key for hit in index.phrases_in(far, True, slack=3)}
