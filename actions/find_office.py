@@ -34,6 +34,13 @@ class ActionFindOffice(CatalogueAction):
             # "c'est à quelle adresse?" after an office's hours: that office, not "which town?"
             dispatcher.utter_message(text="\n".join([last.name.get(lang)] + public_address(last, lang)))
             return [status("answered", office=last.id), SlotSet("awaiting", None)]
+        named = self.named_service(tracker) if latest_entity(tracker, "service") and not organization else None
+        if named is not None and (named.matches or named.choices):
+            # "J'ai perdu ma carte d'assurance-maladie du Nouveau-Brunswick, comment la remplacer?": the service
+            # named, and where it is offered (or how, without a trip), not "which town?" for any office
+            from actions.find_service import ActionFindService  # imports this module: imported when needed
+
+            return ActionFindService().answer(dispatcher, tracker, lang)
         place_text, place = self.place_or_ask(dispatcher, tracker, lang)
         if place is None:
             return [SlotSet("awaiting", "find_office")] + self.place_status(place_text)

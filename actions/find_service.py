@@ -63,10 +63,12 @@ class ActionFindService(CatalogueAction):
         if (
             tracker.get_slot("last_question")
             and FOLLOW_UP.match(latest_text(tracker))
+            and not HOW_TO.search(latest_text(tracker))
             and not self._federal_elsewhere(tracker)
         ):
             # "and a health card?", "and for my kid?", "pis en Ontario?" right after a question about
-            # documents, fees, delays or eligibility ask that question again, not where to go.
+            # documents, fees, delays or eligibility ask that question again, not where to go ("pis comment elle
+            # s'inscrit?" asks how to get it).
             return ActionServiceFacts().answer(dispatcher, tracker, lang)
         if self._names_only_an_organization(tracker):  # "Service Canada in Iqaluit": an office, not a service
             return ActionFindOffice().answer(dispatcher, tracker, lang)

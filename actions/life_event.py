@@ -117,7 +117,7 @@ class ActionLifeEvent(CatalogueAction):
         if kinds[0] in ("channels", "how_to"):
             chosen = named.matches[0].service if named and named.matches else None
         else:
-            chosen = self.catalogue().with_facts(named.matches, kinds[0]) if named else None
+            chosen = self.catalogue().with_facts(named.matches, kinds[0], text) if named else None
         return (kinds[0], chosen) if chosen is not None and chosen in services else None
 
     @staticmethod

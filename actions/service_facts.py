@@ -62,7 +62,7 @@ class ActionServiceFacts(CatalogueAction):
         text = latest_text(tracker)
         phrased = None if in_event else self.catalogue().life_event_phrased(text)
         named = self._named(tracker, place, event_named=phrased is not None, question=question)
-        chosen = self.catalogue().with_facts(named.matches, question) if named else None
+        chosen = self.catalogue().with_facts(named.matches, question, text) if named else None
         if named is not None and named.choices and chosen is None:
             choices = offer_choices(dispatcher, named.text, named.choices, lang, intent or "ask_documents")
             return [SlotSet("last_question", question)] + choices

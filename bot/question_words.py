@@ -57,6 +57,10 @@ STRONG_CUES: Dict[str, List[str]] = {
         "(?:etre|sera|serai|serons|seront) couverte?s?", "couverture (?:commence|debute)",
         # when the first payment comes is the service standard
         "first (?:payment|cheque|check|deposit)", "premiers? (?:paiement|versement|cheque|depot)s?",
+        # when it arrives: "je le reçois quand?", "when will I get it?"
+        "(?:le|la|les|l) (?:recois|recoit|recevrai|recevrais|aurai|aurais) quand",
+        "quand (?:est ce que )?(?:je|j|on) (?:vais|va) (?:le |la |les |l )?(?:recevoir|avoir)",
+        "when (?:will|would|should|do) (?:i|we) (?:get|receive) (?:it|them)",
     ],
     "ask_documents": [
         "documents", "document", "docs", "papers", "paperwork", "bring", "what do (?:i|we) need(?! to do)",
@@ -67,6 +71,8 @@ STRONG_CUES: Dict[str, List[str]] = {
         "what (?:do|does|should) (?:i|we|he|she) have to (?:send|bring|show|submit|provide|include)",
         "what (?:has|have) to go in", "what (?:should|do) (?:i|we) include",
         "qu est ce qu il faut (?:fournir|apporter|amener)", "quoi (?:fournir|apporter|amener)",
+        # what to have ready: "quels renseignements je dois avoir sous la main?"
+        "quel(?:le)?s (?:renseignements|infos|informations)", "sous la main",
     ],
     "ask_eligibility": [
         "eligible", "eligibility", "qualify", "qualifies", "entitled", "admissible", "admissibilite", "ai je droit",
@@ -78,6 +84,10 @@ STRONG_CUES: Dict[str, List[str]] = {
         "combien de (?:jours|annees|mois) (?:faut il|faut t il|faut tu|dois je|je dois|on doit)",
         "(?:have|has|need|needs) to (?:do|take|write|pass) (?:the|a) (?:citizenship |language )?test",
         "(?:faire|passer) (?:l examen|le test|l test)",
+        # whether a benefit covers the client's case: "l'assurance-emploi couvre-tu ça?"
+        "couvre (?:tu |t il |t elle )?(?:ca|cela)", "(?:does|will|would) (?:it|that|this|ei) cover (?:it|that|this|me)",
+        # how long one must wait to qualify: "faut attendre combien d'années après ma sentence?"
+        "attendre combien d (?:annees|ans|mois)", "wait how many years",
         "worked [0-9]+ hours", "[0-9]+ (?:insurable )?hours (?:of work|this year|last year)", "[0-9]+ insurable hours",
         "travaille [0-9]+ heures", "[0-9]+ heures (?:assurables|travaillees|de travail)",
         # a low income asks what else one may qualify for ("my income is really low, is there anything else?")
@@ -109,6 +119,8 @@ SOFT_ELIGIBILITY = [
 ]
 # fmt: on
 PLACE_INTENTS = frozenset({"find_service", "find_office", "inform"})
+# The model's answers that take the message for small talk: a question naming a service is none.
+SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny"})
 # The model's answers that no government service is asked for: words that name one overrule them.
 NOT_SERVICES = frozenset({"out_of_scope", "chitchat", "feedback", "bot_challenge"})
 # The model's answers that name no kind of question: a cue may replace them.
@@ -164,7 +176,7 @@ _THEIRS = _pattern(
     ["(?:he|she) (?:was getting|was receiving|got|received|was on|had)", "(?:il|elle) (?:recevait|avait|touchait)"]
 )
 _MAY_APPLY = re.compile(
-    r"(?<![0-9a-z])(?:can i|can we|could i|je peux|j peux|je peux tu|on peut|puis je)"
+    r"(?<![0-9a-z])(?:est ce que )?(?:can i|can we|could i|je peux|j peux|je peux tu|on peut|puis je)"
     r" (?:still |encore |quand meme )?(?:(?:la|le|les|l|it|them) )?"
     r"(?:apply|get|collect|receive|start|demander|recevoir|avoir|toucher|commencer)"
 )
@@ -217,6 +229,7 @@ HOW_TO = re.compile(
     r"\bhow (?:do|does|did|can|would|should|to)\b(?:\s+\w+){0,2}?\s+(?:apply|get|sign up|renew|request|obtain)\b|"
     r"\b(?:do|does|will) (?:i|we|he|she) (?:have|need) to apply\b|\b(?:is it|c'est|est-ce) automati(?:c|que)\b|"
     r"\bcomment (?:faire|demander|obtenir|renouveler|pr[ée]senter|s'inscrire|je (?:fais|peux|dois))\b|"
+    r"\bcomment (?:il|elle|on|je) (?:s'inscri[ts]?|m'inscris|fai[ts]|fait|demande)\b|"
     r"\b(?:faut(?:[- ](?:tu|il|t-il))?|dois-je|doit-(?:elle|il)|je dois|on doit) (?:faire|pr[ée]senter) "
     r"(?:une|la|ma|sa|notre) demande\b",
     re.IGNORECASE,
@@ -259,7 +272,9 @@ def asked_kinds(text: str) -> FrozenSet[str]:
 
 def _kinds(folded: str) -> FrozenSet[str]:
     kinds = {intent for intent, pattern in _STRONG.items() if pattern.search(folded)}
-    if "ask_documents" in kinds:  # "what info do I need to apply online?": what to have ready, whatever the way
+    if len(kinds) > 1:
+        # "what info do I need to apply online?", "si je le fais en ligne, je le reçois quand?": that question,
+        # for that way
         kinds.discard("ask_channels")
     if _QUALIFYING.search(folded):  # "faut avoir gagné combien pour y avoir droit?": who qualifies, not a fee
         kinds = (kinds - {"ask_fees", "ask_processing_time"}) | {"ask_eligibility"}
@@ -315,8 +330,14 @@ def cued_intent(
         return "ask_documents"
     if (unsure or intent in GENERIC) and not kinds and _OTHER_WAYS.search(folded) and not FOLLOW_UP.match(text):
         return "ask_channels"  # "mon passeport expire en mai, je peux le renouveler par la poste?"
-    if intent == "find_office" and "service" in tagged and _asks_may_last(text):
-        return "ask_eligibility"  # "I lost my job at a call centre in Fredericton. Can I get EI?": no office asked
+    if intent in SMALL_TALK and "service" in tagged and "?" in text:
+        return one_kind or "find_service"  # "Et où faut-il aller pour le NAS?" is no goodbye
+    if intent in ("ask_eligibility", "life_event") and not (kinds or life_event_phrase) and _OTHER_WAYS.search(folded):
+        return "ask_channels"  # "je l'ai eu à 30 ans, je peux le renouveler par la poste?": that way
+    if intent in ("find_office", "find_service") and "service" in tagged and _asks_may_last(text, intent):
+        # "I lost my job at a call centre in Fredericton. Can I get EI?", "Je suis étudiante étrangère à
+        # Sherbrooke. Est-ce que je peux avoir un NAS?": who qualifies, not where
+        return "ask_eligibility"
     if intent == "life_event" and "service" in tagged and may_i and not life_event_phrase:
         return "ask_eligibility"  # "turning 62, can I start collecting OAS?": no event the catalogue knows
     if intent in STRONG_CUES and not unsure:
@@ -346,9 +367,12 @@ def cued_intent(
         return None
     if one_kind:
         return one_kind
-    if (unsure and names_life_event) or (
-        (unsure or intent in NOT_SERVICES) and life_event_phrase and "service" not in tagged
+    if (
+        (unsure and names_life_event)
+        or (intent in NOT_SERVICES and life_event_phrase)
+        or (unsure and life_event_phrase and "service" not in tagged)
     ):
+        # "Je prends ma retraite à 64 ans. Quelles pensions je dois demander?" is no question out of scope
         return "life_event"
     if not kinds and asks_when and not names_life_event and (unsure or intent in PLACE_INTENTS):
         return "ask_hours"  # "can I go to the Gatineau passport office on July 1st?"; "moving on July 1st" is no visit
@@ -363,9 +387,15 @@ def cued_intent(
     return None
 
 
-def _asks_may_last(text: str) -> bool:
-    """Whether the message ends on a sentence that asks whether one may get something, and nowhere in particular."""
-    last = fold(re.split(r"(?<=[.?!])\s+", text.strip())[-1])
+def _asks_may_last(text: str, intent: str) -> bool:
+    """Whether the message ends on a sentence that asks whether one may get something, and nowhere in particular.
+
+    For a request (find_service), only after a sentence about the client: "Can I get a passport?" alone asks
+    how to get one."""
+    sentences = re.split(r"(?<=[.?!])\s+", text.strip())
+    last = fold(sentences[-1])
+    if intent == "find_service" and len(sentences) < 2:
+        return False
     return _MAY_APPLY.match(last) is not None and not (_OFFICE.search(last) or _IN_PLACE.search(last))
 
 

@@ -105,6 +105,20 @@ def _general_first(close: List[ServiceMatch], message: str) -> List[ServiceMatch
     return general or close
 
 
+def _named_whole_first(close: List[ServiceMatch], held: Set[str]) -> List[ServiceMatch]:
+    """Equally good matches without another government's service that the words only share words with, when
+    one is named whole (held: ids whose name or alias of two words or more the message holds in order):
+    "l'assurance-maladie du Manitoba" is Manitoba's health card, not EI's sickness benefits ("prestations de
+    maladie de l'assurance-emploi"). The same government's stay: "swap my Alberta driver's licence" names
+    Ontario's licence whole, and its exchange is what is asked."""
+    governments = {_government(m.service) for m in close if m.service.id in held}
+    return [m for m in close if _government(m.service) in governments] if governments else close
+
+
+def _government(service: Service) -> Tuple[str, Optional[str]]:
+    return service.organization.jurisdiction_level, service.organization.state_province
+
+
 def _stands_out(hits: List[Hit]) -> bool:
     """A weak best match well ahead of the next: the words name that one, not a kind of office."""
     runner_up = hits[1].score if len(hits) > 1 else 0.0
@@ -342,7 +356,7 @@ class Catalogue:
         close = [
             m for m in matches if m.score >= best - AMBIGUOUS_GAP and (m.nearest_km is None or m.nearest_km <= NEAR_KM)
         ] or matches[:1]
-        close = _variant_asked(_general_first(close, message), message)
+        close = _variant_asked(_general_first(_named_whole_first(close, self._named_whole(message)), message), message)
         if close[0] is not matches[0]:
             matches = [close[0]] + [m for m in matches if m is not close[0]]
         if where.province is None:
@@ -354,6 +368,22 @@ class Catalogue:
                 close = [m for m in close if m.service.organization.state_province is None]
         distinct = {m.service.name.en for m in close}
         return Resolution(where, matches, close if len(distinct) > 1 else [])
+
+    def _named_whole(self, message: str) -> Set[str]:
+        """The services a name or alias of two words or more names, held in order, unless those words tell a life
+        event the message names ("just landed on a study permit": an arrival, not a request for the permit)."""
+        event = self.life_event_phrased(message)
+        held = {h.key for h in self.snapshot().service_index.phrases_in(message, in_order=True) if h.score >= 2}
+        if event is None:
+            return held
+        services = self.snapshot().services
+
+        def tells_event(service: Service) -> bool:
+            texts = (service.name.en, service.name.fr, service.alternate_name.en, service.alternate_name.fr)
+            names = [name for text in texts for name in text.split(";")]
+            return any(self.life_event_phrased(name) == event for name in names)
+
+        return {key for key in held if not tells_event(services[key])}
 
     def _stood_in(self, matches: List[ServiceMatch], province: Optional[str], message: str) -> List[ServiceMatch]:
         """The matches for a resident of the province: "la prestation de décès" in Trois-Rivières is the QPP's,
@@ -750,20 +780,30 @@ class Catalogue:
         name = service.name if service else None
         return for_request(snap.facts.get(service_id, ServiceFacts()), request, name, snap.service_index.expand)
 
-    def with_facts(self, matches: Sequence[ServiceMatch], kind: str) -> Optional[Service]:
+    def with_facts(self, matches: Sequence[ServiceMatch], kind: str, message: str = "") -> Optional[Service]:
         """The service a question about its documents, fees, delays or eligibility (kind) is most likely about.
 
         Among the matches about as good as the best (FACT_GAP), the best one the catalogue has that kind
         of fact for: "how much is a 10 year passport?" matches the passport and its office-level variants
-        (10-day pick-up, express) nearly equally, and only the passport has fees to tell.
+        (10-day pick-up, express) nearly equally, and only the passport has fees to tell. Never another
+        province's (a federal one is everyone's: Canada Student Loans beside OSAP), nor another service when the
+        message names the best one whole: "le régime fédéral de soins dentaires" is the dental plan even without
+        criteria on file, not Alberta's health plan or the Canada Pension Plan, which share its "régime".
         """
         if not matches:
             return None
-        best = max(m.score for m in matches)
+        top = max(matches, key=lambda m: m.score)
+        only_top = top.service.id in self._named_whole(message) if message else False
         facts = self.snapshot().facts
         for match in matches:
             known = facts.get(match.service.id)
-            if match.score >= best - FACT_GAP and known is not None and getattr(known, FACT_KINDS[kind]):
+            if (
+                match.score >= top.score - FACT_GAP
+                and match.service.organization.state_province in (None, top.service.organization.state_province)
+                and (match is top or not only_top)
+                and known is not None
+                and getattr(known, FACT_KINDS[kind])
+            ):
                 return match.service
         return None
 

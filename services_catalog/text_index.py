@@ -45,6 +45,7 @@ get getting got need needs want apply applying application obtain renew renewing
 replacement help office submit go must should like try trying
 obtenir renouveler renouvellement renouvelle demander demande remplacer faire veux voudrais besoin avoir ai
 aide bureau faut dois doit devons devez peux peut pouvez veut aimerais fais fait font
+info infos renseignements remplir fill online ligne
 """.split()
 )
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS

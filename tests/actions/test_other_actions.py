@@ -394,3 +394,15 @@ def test_asking_about_one_way_to_apply_gets_a_plain_yes_or_no_first() -> None:
     )
     both = make_tracker("can I do it online or in person?", "ask_channels", slots={"last_service_id": "gc-1242"})
     assert run_action(ActionServiceDetail(), both).text.startswith("Canadian Passport is available:")
+
+
+def test_an_office_question_that_names_a_service_is_answered_for_that_service() -> None:
+    text = "J'ai perdu ma carte d'assurance-maladie du Nouveau-Brunswick, comment la remplacer?"
+    entities = [("service", "carte d'"), ("service", "assurance-maladie du Nouveau-Brunswick")]
+    outcome = run_action(ActionFindOffice(), make_tracker(text, "find_office", entities, slots={"language": "fr"}))
+    assert outcome.text.startswith("Inscription à l'Assurance-maladie du Nouveau-Brunswick")
+    # A word the model took for a service that names none leaves the office question to the service discussed.
+    slots = {"language": "fr", "last_service_id": "gc-1003", "last_place": "Shippagan"}
+    text = "Y a-tu un bureau pas loin où quelqu'un pourrait m'aider avec la demande?"
+    outcome = run_action(ActionFindOffice(), make_tracker(text, "find_office", [("service", "aider")], slots=slots))
+    assert "Shippagan" in outcome.text and "Prestations d’assurance-emploi" in outcome.text

@@ -434,3 +434,52 @@ def test_by_mail_decides_an_unsure_guess_too() -> None:
     unsure = ranking(("ask_eligibility", 0.36), ("ask_channels", 0.36))
     renew = "Mon passeport expire en mai, je l'ai eu à 30 ans. Je peux le renouveler par la poste?"
     assert cued_intent(renew, "ask_eligibility", unsure, frozenset({"service"})) == "ask_channels"
+
+
+def test_by_mail_decides_a_confident_eligibility_or_life_event_guess_that_names_no_event() -> None:
+    renew = "Mon passeport expire en mai, je l'ai eu à 30 ans. Je peux le renouveler par la poste?"
+    for intent in ("ask_eligibility", "life_event"):
+        assert cued_intent(renew, intent, ranking((intent, 0.99)), frozenset({"service"})) == "ask_channels"
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("Quels renseignements je dois avoir sous la main pour ma demande de chômage en ligne?", {"ask_documents"}),
+        ("Quelles infos faut-il pour remplir la demande au RQAP?", {"ask_documents"}),
+        ("et si je le fais en ligne au lieu d'y aller, je le reçois quand?", {"ask_processing_time"}),
+        ("if I apply online, when will I get it?", {"ask_processing_time"}),
+        ("L'assurance-emploi couvre-tu ça?", {"ask_eligibility"}),
+        ("pis faut attendre combien d'années après ma sentence?", {"ask_eligibility"}),
+    ],
+)
+def test_what_to_have_ready_when_it_comes_and_whether_it_covers_a_case(text: str, kinds: set) -> None:
+    """A channel word with another question asks that question for that way ("online, when will I get it?")."""
+    assert asked_kinds(text) == kinds
+
+
+def test_a_question_naming_a_service_is_no_goodbye() -> None:
+    goodbye = ranking(("goodbye", 0.65), ("find_service", 0.2))
+    service = frozenset({"service"})
+    assert cued_intent("Et où faut-il aller pour le NAS?", "goodbye", goodbye, service) == "find_service"
+    assert cued_intent("merci, bonne journée", "goodbye", goodbye, NONE) is None
+
+
+def test_may_i_at_the_end_of_a_request_asks_who_qualifies_only_after_a_sentence_about_the_client() -> None:
+    service = frozenset({"service", "place"})
+    student = "Je suis étudiante étrangère à l'Université de Sherbrooke. Est-ce que je peux avoir un NAS?"
+    assert cued_intent(student, "find_service", SURE_SERVICE, service) == "ask_eligibility"
+    assert cued_intent("Can I get a passport?", "find_service", SURE_SERVICE, frozenset({"service"})) is None
+
+
+def test_a_life_event_the_catalogue_names_overrules_out_of_scope_even_with_a_service_tagged() -> None:
+    out = ranking(("out_of_scope", 0.78), ("life_event", 0.1))
+    retiring = "Je prends ma retraite de l'hôpital de Sudbury à 64 ans en janvier. Quelles pensions je dois demander?"
+    tagged = frozenset({"life_event", "place", "service"})
+    assert cued_intent(retiring, "out_of_scope", out, tagged, life_event_phrase=True) == "life_event"
+    assert cued_intent("what's the weather", "out_of_scope", out, NONE) is None
+
+
+def test_how_she_signs_up_asks_how_to_get_it() -> None:
+    assert HOW_TO.search("pis comment elle s'inscrit?")
+    assert HOW_TO.search("comment on fait pour le renouveler")

@@ -225,3 +225,40 @@ def test_a_life_event_phrase_is_held_in_order_with_a_few_words_inside(real_catal
     assert "having-a-baby" in {hit.key for hit in index.phrases_in("on a eu une fille", True, slack=3)}
     far = "starting my own very small and quiet dog business"  # start ... business: five words inside
     assert "starting-a-business" not in {hit.key for hit in index.phrases_in(far, True, slack=3)}
+
+
+def test_a_service_named_whole_is_not_a_choice_with_another_governments_that_shares_its_words(
+    real_catalogue: Catalogue,
+) -> None:
+    """EI's sickness benefits are "prestations de maladie de l'assurance-emploi": no choice for Manitoba's plan."""
+    message = "À partir de quand je suis couvert par l'assurance-maladie du Manitoba?"
+    found = real_catalogue.resolve_request(["assurance-maladie"], message, real_catalogue.resolve_place("Brandon"))
+    assert [m.service.id for m in found.matches][:1] == ["mb-health-card"] and not found.choices
+
+
+def test_a_fact_question_is_about_the_service_named_whole_or_a_federal_one_never_another_provinces(
+    real_catalogue: Catalogue,
+) -> None:
+    dental = "On n'a pas d'assurance dentaire. Peut-on avoir le régime fédéral de soins dentaires?"
+    found = real_catalogue.resolve_request(["régime", "soins dentaires"], dental, None)
+    assert real_catalogue.with_facts(found.matches, "eligibility", dental) in (None, found.matches[0].service)
+    assert found.matches[0].service.id == "gc-dental-care-plan"
+    loans = "am I eligible for canada student loans if I'm only taking 2 courses"
+    found = real_catalogue.resolve_request(["canada student loans"], loans, None)
+    chosen = real_catalogue.with_facts(found.matches, "eligibility", loans)
+    assert chosen is not None and chosen.organization.state_province is None
+
+
+@pytest.mark.parametrize(
+    "readings, message, expected",
+    [
+        (["citoyenneté canadienne"], "Combien ça coûte demander la citoyenneté canadienne pour un adulte?", "gc-1482"),
+        (["Quelles infos faut-il pour remplir la demande au RQAP en"], "Quelles infos pour le RQAP?", "qc-rqap"),
+        (["assurance-emploi"], "Mon médecin m'arrête 8 semaines. L'assurance-emploi?", "gc-ei-sickness"),
+    ],
+)
+def test_requests_in_ordinary_words(
+    real_catalogue: Catalogue, readings: List[str], message: str, expected: str
+) -> None:
+    found = real_catalogue.resolve_request(readings, message, None)
+    assert [m.service.id for m in found.matches][:1] == [expected]
