@@ -14,6 +14,7 @@ from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
 from actions.render import office_lines, public_address
 from services_catalog.catalogue import FAR_KM, out_of_reach
+from services_catalog.text import fold_place
 
 ITS_ADDRESS = re.compile(r"\b(address|adresse|where is it|c'est o[uù]|located|situ[ée])\b", re.IGNORECASE)
 
@@ -50,7 +51,12 @@ class ActionFindOffice(CatalogueAction):
             from actions.find_service import ActionFindService  # imports this module: imported when needed
 
             return ActionFindService().follow_up(dispatcher, tracker, place, place_text, lang)
-        hits = self.catalogue().offices_near(place, organization=organization)
+        # The town asked for names its own offices first ("le bureau à Lévis" is Lévis's, though Québec City's
+        # passport office is nearer the town's centre point), and so does a neighbourhood ("un point de service à
+        # Saint-Boniface" in Winnipeg); a postal code asks for the nearest.
+        typed = latest_entity(tracker, "place") or ""
+        town = "" if latest_entity(tracker, "postal_code") else typed if fold_place(typed) else place.name
+        hits = self.catalogue().offices_near(place, organization=organization, named=town)
         if not hits:
             dispatcher.utter_message(text=say("nothing_near", lang, km=int(FAR_KM), place=place.name))
             return [SlotSet("awaiting", None), status("no_office", province=place.province, place=place.name)]

@@ -33,7 +33,7 @@ from actions.service_names import (
 )
 from bot.question_words import FOLLOW_UP, HOW_TO
 from services_catalog.catalogue import remote_channels
-from services_catalog.geography import Place
+from services_catalog.geography import Place, gazetteer
 from services_catalog.jurisdiction import whereabouts
 from services_catalog.model import NearbyAnswer, Service
 from services_catalog.text_index import query_terms
@@ -85,8 +85,13 @@ class ActionFindService(CatalogueAction):
             # "mon fils a une déficience intellectuelle, y a-tu de l'aide?": no service named, a life event is;
             # "just landed in Toronto on a study permit": a vague word ("permit") names no one service, the event does.
             return ActionLifeEvent().answer(dispatcher, tracker, lang)
-        if not matches and not service_readings(tracker.latest_message or {}) and self.last_service(tracker):
-            # "where can we go in person to do all this?" names nothing: the service under discussion, there.
+        discussed = self.last_service(tracker) or tracker.get_slot("last_location_id")
+        if not matches and not service_readings(tracker.latest_message or {}) and discussed:
+            # "where can we go in person to do all this?" names nothing: the service under discussion, there; "is
+            # there one in Shediac too?", "Pis à Chicoutimi? J'y serai la semaine prochaine." after an office: that
+            # kind of office there (the town found in the words when the model tagged none).
+            if place is None and (found := whereabouts(latest_text(tracker)).place) is not None:
+                place, place_text = found, gazetteer().name_that_finds(found)
             return self.follow_up(dispatcher, tracker, place, place_text, lang)
         if not matches:
             dispatcher.utter_message(text=say("no_service", lang, text=service_text))

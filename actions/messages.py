@@ -180,6 +180,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "{office} est fermé en ce moment (il y est {time}; aujourd'hui : {why}). {next}",
     },
     "next_opening": {"en": "It opens next on {day} at {time}.", "fr": "Prochaine ouverture : {day} à {time}."},
+    "next_open_day": {
+        "en": "Next opening day: {day}, {hours}.",
+        "fr": "Prochaine journée d'ouverture : {day}, {hours}.",
+    },
     "no_hours": {
         "en": "I don't have the hours of {office}; check {url}",
         "fr": "Je n'ai pas les heures de {office}; consultez {url}",

@@ -65,6 +65,7 @@ class ActionOfficeHours(CatalogueAction):
             if asked:
                 hours = self._day(location, asked, own, lang)
                 lines = [say("hours_on_day", lang, office=office, day=day_name(asked, lang), hours=hours)]
+                lines += self._open_after(location, own, asked, lang)
             else:
                 lines = [say("hours_at", lang, office=office), *week_lines(location, lang, own, now.date())]
             lines.append(say("local_time", lang, time=clock(now.time(), lang)))
@@ -93,6 +94,20 @@ class ActionOfficeHours(CatalogueAction):
         """The first day of the week shown that the office opens (today when it opens today)."""
         days = (today + timedelta(days=n) for n in range(7))
         return next((day for day in days if day_hours(location, day, own).is_open), today)
+
+    @staticmethod
+    def _open_after(location: Location, own: Tuple[OpeningHours, ...], day: date, lang: str) -> List[str]:
+        """ "Open on Monday?" at a site open Tuesday to Thursday: closed, and the next day it opens, so the client
+        need not ask day by day. Nothing when the day is open or its hours are unknown."""
+        asked = day_hours(location, day, own)
+        if asked.is_open or asked.reason == UNKNOWN:
+            return []
+        later = (day + timedelta(days=n) for n in range(1, 15))
+        opening = next((d for d in later if day_hours(location, d, own).is_open), None)
+        if opening is None:
+            return []
+        hours = periods(day_hours(location, opening, own).intervals, lang)
+        return [say("next_open_day", lang, day=day_name(opening, lang), hours=hours)]
 
     def _office(self, tracker: Tracker, text: str) -> Optional[Location]:
         """The office the message's words name, if they name one: a town, an organization or an office's words."""

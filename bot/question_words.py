@@ -295,7 +295,8 @@ def cued_intent(
     unsure = _unsure(ranking) or intent == "nlu_fallback"
     names_life_event = "life_event" in tagged
     may_i = _SOFT_ELIGIBILITY.search(folded) is not None
-    asks_when = _WHEN.search(folded) is not None and not _URGENT.search(folded)  # "need it by tomorrow" is haste
+    # "need it by tomorrow" is haste; "laid off on Friday, how do I apply for EI?" asks how, not when it opens
+    asks_when = _WHEN.search(folded) is not None and not _URGENT.search(folded) and not HOW_TO.search(text)
     kinds = _kinds(folded)
     one_kind = next(iter(kinds)) if len(kinds) == 1 else None
     if intent == "ask_channels" and not kinds and asks_when and not _CHANNEL.search(folded):
@@ -316,6 +317,8 @@ def cued_intent(
         # "where can I get a passport in Calgary, my flight got moved up", "passeport d'urgence à Montréal, où je
         # vais?": where, whatever the move or the hurry
         return "find_service"
+    if intent == "ask_hours" and not kinds and HOW_TO.search(text):
+        return "find_service"  # "I got laid off on Friday, how do I apply for EI?": how to get it, not the hours
     if intent == "ask_hours" and not kinds and _MAY_APPLY.search(folded):
         return "ask_eligibility"  # "j'ai 62 ans, je peux la demander maintenant?": now is the age, not the hours
     if intent == "ask_hours" and "ask_hours" not in kinds and _URGENT.search(folded):

@@ -547,11 +547,18 @@ class Catalogue:
         )
 
     def offices_near(
-        self, place: Place, limit: int = 3, organization: str = "", max_km: float = NEAR_KM, day: Optional[date] = None
+        self,
+        place: Place,
+        limit: int = 3,
+        organization: str = "",
+        max_km: float = NEAR_KM,
+        day: Optional[date] = None,
+        named: str = "",
     ) -> List[OfficeHit]:
         """Any offices near a place, optionally only those whose organization's name contains `organization`.
 
-        Within reach when there are any; otherwise the nearest one up to FAR_KM.
+        Within reach when there are any; otherwise the nearest one up to FAR_KM. Offices whose own name holds
+        `named` (a neighbourhood the client typed for the town: "Saint-Boniface" in Winnipeg) come first.
         """
         snap = self.snapshot()
         geometry = self._geometry_of(snap)
@@ -561,13 +568,16 @@ class Catalogue:
             organization
         )
         ranked = heapq.nsmallest(
-            limit,
+            limit * 10 if named else limit,
             (
                 (km, loc.id, loc)
                 for km, loc in geometry.distances_to_all(place)
                 if not wanted or wanted in names[loc.id]
             ),
         )
+        if named:
+            words = fold_place(named)
+            ranked = sorted(ranked, key=lambda r: words not in fold_place(names[r[1]]))[:limit]
         within = [r for r in ranked if r[0] <= max_km] or [r for r in ranked[:1] if r[0] <= FAR_KM]
         return [_hit(loc, km, day) for km, _, loc in within]
 

@@ -83,3 +83,11 @@ def test_the_hours_are_also_given_on_the_clock_of_the_town_the_client_is_in(on_f
 
 def test_no_second_clock_when_the_client_reads_the_offices_own(on_friday_4_december) -> None:
     assert "time," not in ask("I'm in Calgary, is the Calgary Centre Service Canada office open on Monday?")
+
+
+def test_a_closed_day_says_the_next_day_the_office_opens(on_friday_4_december) -> None:
+    answer = ask("is the Calgary Centre Service Canada office open on Saturday?")
+    assert "Next opening day: Monday, December 7, 8:30 am–4:00 pm." in answer
+    dalhousie = ask("pis y est-tu ouvert le lundi?", slots={"last_location_id": "sc-1682"}, lang="fr")
+    assert "lundi 7 décembre : fermé" in dalhousie and "Prochaine journée d'ouverture : mardi 8 décembre" in dalhousie
+    assert "Next opening day" not in ask("open on Monday?", slots={"last_location_id": CALGARY_CENTRE})

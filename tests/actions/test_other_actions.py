@@ -406,3 +406,21 @@ def test_an_office_question_that_names_a_service_is_answered_for_that_service() 
     text = "Y a-tu un bureau pas loin où quelqu'un pourrait m'aider avec la demande?"
     outcome = run_action(ActionFindOffice(), make_tracker(text, "find_office", [("service", "aider")], slots=slots))
     assert "Shippagan" in outcome.text and "Prestations d’assurance-emploi" in outcome.text
+
+
+def test_the_town_or_neighbourhood_asked_for_names_its_own_offices_first() -> None:
+    text = "Y a-tu un point de service de Service Canada à Saint-Boniface?"
+    entities = [("organization", "Service Canada"), ("place", "Saint-Boniface")]
+    winnipeg = run_action(ActionFindOffice(), make_tracker(text, "find_office", entities, slots={"language": "fr"}))
+    assert winnipeg.text.split("\n")[1].startswith("1. Winnipeg St. Boniface - site de services mobiles réguliers")
+    text = "Il est où le bureau de Service Canada à Lévis?"
+    entities = [("organization", "Service Canada"), ("place", "Lévis")]
+    levis = run_action(ActionFindOffice(), make_tracker(text, "find_office", entities, slots={"language": "fr"}))
+    assert levis.text.split("\n")[1].startswith("1. Lévis - Centre Service Canada")
+
+
+def test_and_in_another_town_after_an_office_is_that_kind_of_office_there_even_untagged() -> None:
+    slots = {"language": "fr", "last_location_id": "sc-4123", "last_place": "Lévis", "organization": "Service Canada"}
+    text = "Pis à Chicoutimi? Je vais être là-bas la semaine prochaine."
+    outcome = run_action(ActionFindService(), make_tracker(text, "inform", slots=slots))
+    assert "98, rue Racine Est" in outcome.text

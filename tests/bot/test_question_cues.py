@@ -483,3 +483,11 @@ def test_a_life_event_the_catalogue_names_overrules_out_of_scope_even_with_a_ser
 def test_how_she_signs_up_asks_how_to_get_it() -> None:
     assert HOW_TO.search("pis comment elle s'inscrit?")
     assert HOW_TO.search("comment on fait pour le renouveler")
+
+
+def test_a_day_in_a_message_that_asks_how_to_apply_asks_no_hours() -> None:
+    priya = "Hi, I'm Priya, [email]. I got laid off from a warehouse in Brampton on Friday, how do I apply for EI?"
+    hours = ranking(("ask_hours", 0.9), ("find_service", 0.05))
+    assert cued_intent(priya, "ask_hours", hours, frozenset({"service", "place"})) == "find_service"
+    assert cued_intent(priya, "find_service", SURE_SERVICE, frozenset({"service", "place"})) is None
+    assert cued_intent("is the Calgary office open on Saturday?", "ask_hours", hours, frozenset({"place"})) is None
