@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text, offer_choices
 from actions.find_office import ActionFindOffice
-from actions.life_event import ActionLifeEvent
+from actions.life_event import ActionLifeEvent, level_asked
 from actions.messages import TOPICS, say
 from actions.outreach import ActionOutreach
 from actions.render import listed, office_lines, remote_lines, service_header
@@ -70,6 +70,13 @@ class ActionFindService(CatalogueAction):
             # documents, fees, delays or eligibility ask that question again, not where to go ("pis comment elle
             # s'inscrit?" asks how to get it).
             return ActionServiceFacts().answer(dispatcher, tracker, lang)
+        if (
+            tracker.get_slot("life_event")
+            and FOLLOW_UP.match(latest_text(tracker))
+            and level_asked(tracker)
+            and not service_readings(tracker.latest_message or {})
+        ):
+            return ActionLifeEvent().answer(dispatcher, tracker, lang)  # "pis pour le fédéral?" after a move
         if self._names_only_an_organization(tracker):  # "Service Canada in Iqaluit": an office, not a service
             return ActionFindOffice().answer(dispatcher, tracker, lang)
         place_text = self.place_from(tracker)
@@ -81,9 +88,11 @@ class ActionFindService(CatalogueAction):
         if named is None:
             return self.follow_up(dispatcher, tracker, place, place_text, lang)
         service_text, matches = named.text, named.matches
-        if (not matches or named.choices) and self.catalogue().life_event_phrased(latest_text(tracker)):
+        vague = not matches or named.choices or self._words_of_an_event(tracker)
+        if vague and self.catalogue().life_event_phrased(latest_text(tracker)):
             # "mon fils a une déficience intellectuelle, y a-tu de l'aide?": no service named, a life event is;
-            # "just landed in Toronto on a study permit": a vague word ("permit") names no one service, the event does.
+            # "just landed in Toronto on a study permit": a vague word ("permit") names no one service, the event
+            # does; "avec ma sclérose en plaques, je peux plus travailler": the "plaques" are the illness's.
             return ActionLifeEvent().answer(dispatcher, tracker, lang)
         discussed = self.last_service(tracker) or tracker.get_slot("last_location_id")
         if not matches and not service_readings(tracker.latest_message or {}) and discussed:
@@ -285,6 +294,13 @@ class ActionFindService(CatalogueAction):
             and (last.organization.state_province is None)
         )
 
+    def _words_of_an_event(self, tracker: Tracker) -> bool:
+        """Whether the words the model took for a service are part of a life event's ("plaques" in "ma sclérose en
+        plaques"): the event is what the client describes. Not the whole of one: "assurance-emploi" names EI."""
+        readings = service_readings(tracker.latest_message or {})
+        said = {word for reading in readings for word in query_terms(reading)}
+        return bool(said) and any(said < phrase for phrase in self.catalogue().life_event_phrases(latest_text(tracker)))
+
     @staticmethod
     def _names_only_an_organization(tracker: Tracker) -> bool:
         message = tracker.latest_message or {}
@@ -293,7 +309,8 @@ class ActionFindService(CatalogueAction):
             return False
         rest = latest_text(tracker).replace(organization, " ")
         place = place_named(message)
-        return not query_terms(rest.replace(place, " ") if place else rest)
+        # "I'm in Summerside, PEI. Where do I go for Service Canada stuff?": towns and provinces are no service
+        return not query_terms(gazetteer().without_places(rest.replace(place, " ") if place else rest))
 
     def _named_service(
         self, tracker: Tracker, place_text: Optional[str], place: Optional[Place], misread: Optional[str] = None

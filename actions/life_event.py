@@ -15,10 +15,22 @@ from bot.question_words import FOLLOW_UP, HOW_TO, asked_kinds
 from services_catalog.geography import gazetteer
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import Service
+from services_catalog.text import fold
 
 MAX_SERVICES = 8
 # The questions about one of the event's services that are answered for it: its facts, or how to apply.
 ASKED = {**QUESTIONS, "ask_channels": "channels"}
+
+
+LEVELS = {"federal": "federal", "provincial": "provincial", "municipal": "municipal", "federaux": "federal"}
+
+
+def level_asked(tracker: Tracker) -> Optional[str]:
+    """The government a message asks about ("pis pour le fédéral?"), by the model's entity or the word itself."""
+    tagged = latest_entity(tracker, "jurisdiction_level")
+    if tagged in LEVELS.values():
+        return tagged
+    return next((LEVELS[w] for w in fold(latest_text(tracker)).split() if w in LEVELS), None)
 
 
 class ActionLifeEvent(CatalogueAction):
@@ -27,7 +39,11 @@ class ActionLifeEvent(CatalogueAction):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
         # "we live in Montreal" answers this action's "where do you live?": the event asked about before.
-        asked = tracker.get_slot("life_event") if tracker.get_slot("awaiting") == "life_event" else None
+        level = level_asked(tracker)
+        # "pis pour le fédéral?" after a life event asks for that government's part of the same event.
+        follow_up = level is not None and FOLLOW_UP.match(latest_text(tracker)) is not None
+        again = tracker.get_slot("awaiting") == "life_event" or follow_up
+        asked = tracker.get_slot("life_event") if again else None
         texts = [t for t in (latest_entity(tracker, "life_event"), asked, latest_text(tracker)) if t]
         event = self.catalogue().life_event_named(texts)
         if event is None and tracker.get_slot("last_question") and FOLLOW_UP.match(latest_text(tracker)):
@@ -41,6 +57,8 @@ class ActionLifeEvent(CatalogueAction):
         where = whereabouts(latest_text(tracker), self.resolve_place(self.place_from(tracker)))
         province = where.province
         services = self.catalogue().life_event_services(event, where)
+        if follow_up:  # a government named in the first message ("je suis fonctionnaire provincial") filters nothing
+            services = [s for s in services if s.organization.jurisdiction_level == level] or services
         asked = self._question_about(tracker, services)
         question, service = asked if asked else (None, None)
         if question == "channels":

@@ -213,6 +213,8 @@ _WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|what|et|mais|pis) )?(?:if|si)\b")
 _OTHER_WAYS = _pattern(
     ["by mail", "by post", "par la poste", "par courrier", "by phone", "over the phone", "par telephone"]
 )
+# A government named by its level: "pis pour le fédéral?" after a life event asks for that government's part.
+_LEVEL = _pattern(["federal", "federale", "federaux", "provincial", "provinciale", "provinciaux", "municipal"])
 _IN_PLACE = _pattern(["in", "at", "near", "a", "au", "aux", "pres de", "proche de"])
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
@@ -309,6 +311,8 @@ def cued_intent(
     ):
         return "life_event"  # "moving to Québec on July 1st, how do I change my address?" names no office
     reframable = unsure or intent in GENERIC or intent in ("life_event", "ask_channels")
+    if FOLLOW_UP.match(text) and _LEVEL.search(folded) and not kinds and "service" not in tagged:
+        return "inform"  # "pis pour le fédéral, on a-tu quelque chose à demander?": the last answer, that government's
     if _WHAT_IF.match(folded) and reframable and not kinds:
         # "and if I do it at a Service Canada Centre instead?", "what if they had fired me?", "and if I mail the
         # paper form?": the last question, that way

@@ -16,7 +16,7 @@ import time as clock
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, tzinfo
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, select
@@ -767,6 +767,12 @@ class Catalogue:
         None: no guess from a few shared words, for callers that must not see one where there is none."""
         held = self.snapshot().life_event_index.phrases_in(text, in_order=True, slack=LIFE_EVENT_SLACK)
         return self.snapshot().life_events[held[0].key] if held else None
+
+    def life_event_phrases(self, text: str) -> List[FrozenSet[str]]:
+        """The words of each life event name or alias the text holds: "plaques" in "sclérose en plaques" is part of
+        an illness, not the licence plates it would name alone."""
+        held = self.snapshot().life_event_index.held_phrases(text, in_order=True, slack=LIFE_EVENT_SLACK)
+        return [phrase for _, phrase in held]
 
     def outreach_near(self, place: Place, radius_km: float = 75.0, today: Optional[date] = None) -> List[Outreach]:
         """Outreach serving a community: current and upcoming first (soonest first), then past (latest first)."""

@@ -33,7 +33,7 @@ the their there this to where which who will with would you your we us when what
 au aux avec ce ces comment d de des du elle en est et il j je l la le les leur ma mes mon ne nous on ou pour
 puis puisse quel quelle qui sa se ses son sur svp ta te tes ton tu un une vous
 one ones ok okay so then pis ben alors donc ca c y he she him his her hers they them theirs ours mine yours
-nos vos notre votre eux elles
+nos vos notre votre eux elles stuff thing things truc trucs
 """.split()
 )
 # Words that say what the client wants done, not which service: they must not make a
@@ -205,13 +205,20 @@ class TextIndex:
         document that only "died" (1) names. Unlike `search`, a long message is not a diluted query:
         "mon mari est mort le mois passé, quelles démarches ..." holds the alias "mort" whole.
         """
+        best: Dict[str, float] = {}
+        for key, phrase in self.held_phrases(text, in_order, slack):
+            best[key] = max(best.get(key, 0.0), float(len(phrase)))
+        return sorted((Hit(key, score) for key, score in best.items()), key=lambda hit: (-hit.score, hit.key))
+
+    def held_phrases(self, text: str, in_order: bool = False, slack: int = 0) -> List[Tuple[str, FrozenSet[str]]]:
+        """Each document and the words of a name or alias of it the text holds (see phrases_in)."""
         words = query_terms(text)
         held = set(words)
-        best: Dict[str, float] = {}
-        for key, phrase, run in (entry for word in held for entry in self._phrases.get(word, ())):
-            if phrase <= held and (not in_order or _holds_run(words, run, slack)):
-                best[key] = max(best.get(key, 0.0), float(len(phrase)))
-        return sorted((Hit(key, score) for key, score in best.items()), key=lambda hit: (-hit.score, hit.key))
+        return [
+            (key, phrase)
+            for key, phrase, run in (entry for word in held for entry in self._phrases.get(word, ()))
+            if phrase <= held and (not in_order or _holds_run(words, run, slack))
+        ]
 
     def _candidates(self, word: str) -> List[Tuple[str, float]]:
         """Vocabulary words for a query word, with a penalty for typos."""

@@ -424,3 +424,24 @@ def test_and_in_another_town_after_an_office_is_that_kind_of_office_there_even_u
     text = "Pis à Chicoutimi? Je vais être là-bas la semaine prochaine."
     outcome = run_action(ActionFindService(), make_tracker(text, "inform", slots=slots))
     assert "98, rue Racine Est" in outcome.text
+
+
+def test_and_for_the_federal_government_after_a_life_event_lists_that_governments_part() -> None:
+    slots = {"language": "fr", "life_event": "Moving to a new address or province", "last_place": "Trois-Rivières"}
+    tracker = make_tracker("pis pour le fédéral?", "inform", [("jurisdiction_level", "federal")], slots=slots)
+    outcome = run_action(ActionFindService(), tracker)
+    assert "Agence du revenu du Canada" in outcome.text and "SAAQ" not in outcome.text
+
+
+def test_a_word_of_a_life_event_the_model_took_for_a_service_is_the_event() -> None:
+    text = "Avec ma sclérose en plaques, je peux plus travailler. Je reste à Saint-Jean-sur-Richelieu. Quelle aide?"
+    entities = [("service", "plaques"), ("place", "Saint-Jean-sur-Richelieu")]
+    outcome = run_action(ActionFindService(), make_tracker(text, "find_service", entities, slots={"language": "fr"}))
+    assert outcome.text.startswith("Vivre avec un handicap")
+
+
+def test_an_organization_with_a_town_a_province_and_filler_words_asks_for_its_offices() -> None:
+    text = "I'm in Summerside, PEI. Where do I go for Service Canada stuff?"
+    entities = [("place", "Summerside"), ("organization", "Service Canada")]
+    outcome = run_action(ActionFindService(), make_tracker(text, "find_service", entities))
+    assert "294 Church Street" in outcome.text

@@ -491,3 +491,10 @@ def test_a_day_in_a_message_that_asks_how_to_apply_asks_no_hours() -> None:
     assert cued_intent(priya, "ask_hours", hours, frozenset({"service", "place"})) == "find_service"
     assert cued_intent(priya, "find_service", SURE_SERVICE, frozenset({"service", "place"})) is None
     assert cued_intent("is the Calgary office open on Saturday?", "ask_hours", hours, frozenset({"place"})) is None
+
+
+def test_and_for_the_federal_government_follows_up_the_last_answer() -> None:
+    fees = ranking(("ask_fees", 0.69), ("inform", 0.2))
+    level = frozenset({"jurisdiction_level"})
+    assert cued_intent("pis pour le fédéral, on a-tu quelque chose à demander?", "ask_fees", fees, level) == "inform"
+    assert cued_intent("and how much is it federally?", "ask_fees", fees, level) is None  # a question of its own
