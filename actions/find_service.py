@@ -22,6 +22,7 @@ from actions.outreach import ActionOutreach
 from actions.render import listed, office_lines, remote_lines, service_header
 from actions.service_facts import ActionServiceFacts
 from actions.service_names import (
+    CLAUSE_END,
     NamedService,
     misread_place,
     named_by_data,
@@ -29,6 +30,7 @@ from actions.service_names import (
     place_named,
     request_readings,
     resolve_service,
+    sentence_readings,
     service_readings,
 )
 from bot.question_words import FOLLOW_UP, HOW_TO
@@ -330,7 +332,13 @@ class ActionFindService(CatalogueAction):
         named = resolve_service(self.catalogue(), readings, latest_text(tracker), 4, place, settled)
         if named is None or (not named.matches and not service_readings(message)):
             # Nothing named a service ("mon numéro de passeport est [passport-number], comment le renouveler?"),
-            # not "a unicorn licence": that request was for something, just not something we know.
+            # not "a unicorn licence": that request was for something, just not something we know. Unless it tells
+            # a life event, its clauses are read one by one first: "a passport in a hurry in calgary, my flight got
+            # moved up to next week" is too many words for one name.
+            event = self.catalogue().life_event_phrased(latest_text(tracker))  # then the event is the answer
+            clauses = [] if event else sentence_readings(message, place_text, CLAUSE_END)
+            by_clause = resolve_service(self.catalogue(), clauses, latest_text(tracker), 4, place) if clauses else None
+            named = by_clause if by_clause and (by_clause.matches or by_clause.choices) else named
             named = named_by_data(self.catalogue(), message, latest_text(tracker), 4, place) or named
         return named
 

@@ -152,6 +152,7 @@ def data_readings(message: Dict[str, Any]) -> List[str]:
 
 
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+CLAUSE_END = re.compile(r"(?<=[.?!,;])\s+")
 # How clients ask about documents, fees, delays and eligibility: the question, not the service.
 FACT_QUESTION = re.compile(
     r"\b(how much|how long|documents?|docs|papers|paperwork|bring|send|"
@@ -171,11 +172,14 @@ def fact_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> 
     return request_readings({**message, "text": FACT_QUESTION.sub(" ", text)}, place_text) if text else []
 
 
-def sentence_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> List[str]:
+def sentence_readings(
+    message: Dict[str, Any], place_text: Optional[str] = None, boundary: "re.Pattern[str]" = SENTENCE_END
+) -> List[str]:
     """fact_readings of each sentence of a message of several, for when the whole names nothing: "Can I get my
     SIN over the internet? I'm a new permanent resident in Kamloops." is too many words for any one name.
-    The model's entities are spans of the whole text, so a sentence is read by its words alone."""
-    sentences = [s for s in SENTENCE_END.split(message.get("text") or "") if s.strip()]
+    The model's entities are spans of the whole text, so a sentence is read by its words alone. boundary:
+    CLAUSE_END reads each clause ("where can i get a passport in a hurry in calgary, my flight got moved up")."""
+    sentences = [s for s in boundary.split(message.get("text") or "") if s.strip()]
     if len(sentences) < 2:
         return []
     return _distinct([r for s in sentences for r in fact_readings({"text": s, "entities": []}, place_text)])

@@ -445,3 +445,9 @@ def test_an_organization_with_a_town_a_province_and_filler_words_asks_for_its_of
     entities = [("place", "Summerside"), ("organization", "Service Canada")]
     outcome = run_action(ActionFindService(), make_tracker(text, "find_service", entities))
     assert "294 Church Street" in outcome.text
+
+
+def test_a_request_too_long_for_one_name_is_read_clause_by_clause() -> None:
+    text = "where can i get a passport in a hurry in calgary, my flight got moved up to next week"
+    outcome = run_action(ActionFindService(), make_tracker(text, "find_service", [("place", "calgary")]))
+    assert outcome.text.startswith("Urgent passport pick-up") and "Calgary Centre" in outcome.text
