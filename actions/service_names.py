@@ -55,7 +55,8 @@ NAMES_NOTHING = frozenset(
 )
 # "a 2 year old", "un passeport de 10 ans": an age or a length of time, whose number names no service (the
 # 10-day passport pick-up) and whose "old" no Old Age Security. Days are left alone: they name service levels.
-AGE_PHRASE = re.compile(r"\b\d{1,2}[ -]?(?:years?|yrs?|ans?|months?|mois)\b(?:[ -]?old\b)?", re.IGNORECASE)
+# "a 2 year old", "my 8 year old's first passport" (the possessive too)
+AGE_PHRASE = re.compile(r"\b\d{1,2}[ -]?(?:years?|yrs?|ans?|months?|mois)\b(?:[ -]?old(?:['’]s)?\b)?", re.IGNORECASE)
 
 
 def service_readings(message: Dict[str, Any]) -> List[str]:
@@ -169,7 +170,9 @@ def fact_readings(message: Dict[str, Any], place_text: Optional[str] = None) -> 
     """request_readings of a question about a service, without the words of the question itself:
     "how much does it cost to apply for citizenship" names citizenship, and "how much is it?" names nothing."""
     text = message.get("text") or ""
-    return request_readings({**message, "text": FACT_QUESTION.sub(" ", text)}, place_text) if text else []
+    # Blanked to the same length: the model's entities are spans of the text as typed.
+    asked = FACT_QUESTION.sub(lambda found: " " * len(found.group()), text)
+    return request_readings({**message, "text": asked}, place_text) if text else []
 
 
 def sentence_readings(

@@ -337,6 +337,9 @@ def cued_intent(
         return "ask_documents"
     if (unsure or intent in GENERIC) and not kinds and _OTHER_WAYS.search(folded) and not FOLLOW_UP.match(text):
         return "ask_channels"  # "mon passeport expire en mai, je peux le renouveler par la poste?"
+    if intent == "change_language" and "service" in tagged:
+        # "Et mon permis de conduire français, il est valable ici?" asks about a licence, in French
+        return one_kind or ("inform" if FOLLOW_UP.match(text) else "find_service")
     if intent in SMALL_TALK and "service" in tagged and "?" in text:
         return one_kind or "find_service"  # "Et où faut-il aller pour le NAS?" is no goodbye
     if intent in ("ask_eligibility", "life_event") and not (kinds or life_event_phrase) and _OTHER_WAYS.search(folded):

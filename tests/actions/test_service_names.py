@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from actions.service_names import other_readings, request_readings, service_readings
+from actions.service_names import fact_readings, other_readings, request_readings, service_readings
 from services_catalog.catalogue import shared_catalogue
 
 
@@ -77,3 +77,22 @@ def test_a_length_of_time_names_no_service_level() -> None:
     assert service_readings(message(text, "passeport de 10 ans")) == ["passeport de"]
     assert request_readings(message(text)) == ["combien coûte un passeport de"]
     assert service_readings(message("passeport en 10 jours", "passeport en 10 jours")) == ["passeport en 10 jours"]
+
+
+def test_an_age_with_a_possessive_names_no_service() -> None:
+    text = "what documents do i need for my 8 year old's first passport"
+    start = text.index("old's")
+    message = {"text": text, "entities": [{"entity": "service", "value": "old's", "start": start, "end": start + 5}]}
+    assert service_readings(message) == []
+
+
+def test_a_fact_question_keeps_the_models_spans_where_they_were_typed() -> None:
+    """The question's words are blanked, not cut: "what documents" gone, "old's" still marks the age, not a
+    service (Old Age Security), and "passport" is still "passport"."""
+    text = "what documents do i need for my 8 year old's first passport"
+    old, passport = text.index("old's"), text.index("passport")
+    entities = [
+        {"entity": "service", "value": "old's", "start": old, "end": old + 5},
+        {"entity": "service", "value": "passport", "start": passport, "end": passport + 8},
+    ]
+    assert fact_readings({"text": text, "entities": entities})[0] == "passport"

@@ -498,3 +498,10 @@ def test_and_for_the_federal_government_follows_up_the_last_answer() -> None:
     level = frozenset({"jurisdiction_level"})
     assert cued_intent("pis pour le fédéral, on a-tu quelque chose à demander?", "ask_fees", fees, level) == "inform"
     assert cued_intent("and how much is it federally?", "ask_fees", fees, level) is None  # a question of its own
+
+
+def test_a_language_named_as_a_services_origin_asks_no_change_of_language() -> None:
+    switch = ranking(("change_language", 0.9), ("inform", 0.05))
+    french_licence = "Et mon permis de conduire français, il est valable ici ?"
+    assert cued_intent(french_licence, "change_language", switch, frozenset({"service"})) == "inform"
+    assert cued_intent("en français svp", "change_language", switch, frozenset({"language"})) is None
