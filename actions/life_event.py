@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_status import status
 from actions.base import QUESTIONS, CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
-from bot.question_words import FOLLOW_UP, HOW_TO, asked_kinds
+from bot.question_words import FOLLOW_UP, HOW_TO, LEVEL_WORDS, asked_kinds
 from services_catalog.geography import gazetteer
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import Service
@@ -22,15 +22,12 @@ MAX_SERVICES = 8
 ASKED = {**QUESTIONS, "ask_channels": "channels"}
 
 
-LEVELS = {"federal": "federal", "provincial": "provincial", "municipal": "municipal", "federaux": "federal"}
-
-
 def level_asked(tracker: Tracker) -> Optional[str]:
     """The government a message asks about ("pis pour le fédéral?"), by the model's entity or the word itself."""
     tagged = latest_entity(tracker, "jurisdiction_level")
-    if tagged in LEVELS.values():
+    if tagged in LEVEL_WORDS.values():
         return tagged
-    return next((LEVELS[w] for w in fold(latest_text(tracker)).split() if w in LEVELS), None)
+    return next((LEVEL_WORDS[w] for w in fold(latest_text(tracker)).split() if w in LEVEL_WORDS), None)
 
 
 class ActionLifeEvent(CatalogueAction):

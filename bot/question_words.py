@@ -213,8 +213,13 @@ _WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|what|et|mais|pis) )?(?:if|si)\b")
 _OTHER_WAYS = _pattern(
     ["by mail", "by post", "par la poste", "par courrier", "by phone", "over the phone", "par telephone"]
 )
-# A government named by its level: "pis pour le fédéral?" after a life event asks for that government's part.
-_LEVEL = _pattern(["federal", "federale", "federaux", "provincial", "provinciale", "provinciaux", "municipal"])
+# A government named by its level (folded words): "pis pour le fédéral?" after a life event asks for its part.
+LEVEL_WORDS = {
+    **dict.fromkeys(["federal", "federale", "federaux"], "federal"),
+    **dict.fromkeys(["provincial", "provinciale", "provinciaux"], "provincial"),
+    **dict.fromkeys(["municipal", "municipale", "municipaux"], "municipal"),
+}
+_LEVEL = _pattern(list(LEVEL_WORDS))
 _IN_PLACE = _pattern(["in", "at", "near", "a", "au", "aux", "pres de", "proche de"])
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
