@@ -20,7 +20,7 @@ from typing import Any, Awaitable, Dict, Iterable, Iterator, List, Optional, Tex
 
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import sessionmaker
 
@@ -42,16 +42,6 @@ def watching_turn() -> Iterator[List[str]]:
         _failures.reset(token)
 
 
-def _sqlite_for_turns(connection: Any, _record: Any) -> None:
-    """Every turn writes its events: in write-ahead-log mode a write appends to the log instead of rewriting a
-    rollback journal, and synchronous=NORMAL syncs the disk at checkpoints rather than at every commit. A
-    crash of the assistant loses nothing; a power cut may lose the last turns, which a chat can afford."""
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
 class GuardedSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore whose failures are logged and reported to the turn in progress.
 
@@ -66,8 +56,6 @@ class GuardedSQLTrackerStore(SQLTrackerStore):
         url = self.engine.url
         self.engine.dispose()
         self.engine = create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_for_turns)
         self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def _guarded(self, operation: str, call: Awaitable[T]) -> T:
