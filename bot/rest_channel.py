@@ -27,7 +27,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import guard, health, rate_limit
+from bot import action_results, guard, health, rate_limit
 from bot.guard import MAX_BODY_BYTES
 from bot.identity import conversation_id, sign_payload
 from bot.tracker_store import watching_turn
@@ -71,6 +71,7 @@ class GuichetRestInput(InputChannel):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        action_results.install()
         webhook = Blueprint("guichet_rest", __name__)
 
         @webhook.route("/", methods=["GET"])

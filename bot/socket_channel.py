@@ -40,7 +40,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
-from bot import guard, rate_limit, settings
+from bot import action_results, guard, rate_limit, settings
 from bot.identity import conversation_id, sign_payload
 from bot.staff_socket import LiveHandoff
 from bot.tracker_store import watching_turn
@@ -123,6 +123,7 @@ class GuichetSocketIOInput(SocketIOInput):
         return allowed
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        action_results.install()
         socketio_webhook = super().blueprint(on_new_message)
         sio = self.sio
         assert sio is not None
