@@ -333,6 +333,9 @@ def cued_intent(
     if intent == "ask_hours" and "ask_hours" not in kinds and _URGENT.search(folded):
         # "and if I need it by tomorrow?" asks the last question again for the urgent service, not the hours
         return "inform" if FOLLOW_UP.match(text) else (one_kind or "ask_processing_time")
+    if intent == "ask_hours" and not kinds and life_event_phrase:
+        # "notre troisième est arrivée dimanche, c'est quoi les affaires à faire?": a day in a story, no hours asked
+        return "life_event"
     if names_life_event and life_event_phrase and _THEIRS.search(folded) and not kinds:
         return "life_event"  # "my dad died, he was getting OAS and CPP, who do I tell?": his services, the event
     if intent == "life_event" and "service" in tagged and (HOW_TO.search(text) or _LOST_THING.search(folded)):
@@ -389,7 +392,7 @@ def cued_intent(
     ):
         # "Je prends ma retraite à 64 ans. Quelles pensions je dois demander?" is no question out of scope
         return "life_event"
-    if not kinds and asks_when and not names_life_event and (unsure or intent in PLACE_INTENTS):
+    if not kinds and asks_when and not (names_life_event or life_event_phrase) and (unsure or intent in PLACE_INTENTS):
         return "ask_hours"  # "can I go to the Gatineau passport office on July 1st?"; "moving on July 1st" is no visit
     if FOLLOW_UP.match(text) and (unsure or intent in NOT_SERVICES):
         return "inform"  # "and for my kid?": the last question, again

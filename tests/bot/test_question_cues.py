@@ -193,6 +193,18 @@ def test_a_date_in_a_life_event_is_no_visit_to_an_office() -> None:
     assert cued_intent("le bureau de Québec le 1er juillet?", "find_office", UNSURE, NONE) == "ask_hours"
 
 
+def test_a_day_in_a_life_events_story_asks_no_hours() -> None:
+    born = "Notre troisième est arrivée dimanche. On reste à Steinbach. C'est quoi les affaires à faire?"
+    hours = ranking(("ask_hours", 0.95))
+    assert cued_intent(born, "ask_hours", hours, frozenset({"place"}), life_event_phrase=True) == "life_event"
+    assert cued_intent(born, "ask_hours", hours, frozenset({"place"}), life_event_phrase=False) is None
+    service = frozenset({"place", "service"})  # "congé de maternité" read as a service: the story stays a story
+    assert cued_intent(born, "find_service", SURE_SERVICE, service, life_event_phrase=True) is None
+    assert cued_intent(born, "find_service", SURE_SERVICE, service, life_event_phrase=False) == "ask_hours"
+    sunday = "Notre troisième est arrivée. Le bureau de Steinbach est-il ouvert dimanche?"
+    assert cued_intent(sunday, "ask_hours", hours, frozenset({"place"}), life_event_phrase=True) is None
+
+
 def test_needing_it_by_tomorrow_is_haste_not_a_visit() -> None:
     assert cued_intent("and if I need it urgently, like by tomorrow", "inform", UNSURE, NONE) == "inform"
     assert cued_intent("et si j'en ai besoin pour demain", "find_office", UNSURE, NONE) == "inform"

@@ -92,6 +92,11 @@ def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogu
         # A granddaughter (petite-fille) who types for her grandmother is no baby; the husband's death is the event.
         (["c'est ma petite-fille qui tape pour moi. Mon mari est décédé le 3 du mois"], "death-of-a-family-member"),
         (["Notre fille a eu 18 ans, elle a une déficience intellectuelle"], "living-with-a-disability"),
+        (["Notre deuxième est arrivée jeudi, un beau bébé"], "having-a-baby"),
+        (["Je me suis marié en mai pis je veux prendre le nom de ma femme"], "getting-married"),
+        (["ma blonde pis moi on casse, on a un enfant"], "separation-or-divorce"),
+        (["je suis tombée d'une échelle sur un chantier à Gatineau"], "living-with-a-disability"),
+        (["je ne suis plus en mesure de travailler depuis mon accident"], "living-with-a-disability"),
     ],
 )
 def test_a_life_event_is_named_by_a_phrase_the_message_holds(
