@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Optional, Text
+from typing import List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -54,7 +54,15 @@ class ActionServiceDetail(CatalogueAction):
             if service.channels
             else say("channels_unknown", lang, service=name, url=url)
         )
-        text = "\n".join([*online_answer, offered, *remote_lines(service, service.channels, lang)])
+        way = asked[0] if len(asked) == 1 and asked[0] in service.channels else None
+        text = "\n".join(
+            [
+                *online_answer,
+                *self._delay_that_way(way, service, lang),
+                offered,
+                *remote_lines(service, service.channels, lang),
+            ]
+        )
         dispatcher.utter_message(text=text)
         # The service stays under discussion ("how much is it?" next is about it); the last question was this one.
         return [SlotSet("last_service_id", service.id), SlotSet("last_question", None)]
@@ -67,6 +75,14 @@ class ActionServiceDetail(CatalogueAction):
         return say(
             "not_online" if channel == "online" else "channel_not_listed", lang, channel=way, service=name, url=url
         )
+
+    def _delay_that_way(self, way: Optional[str], service: Service, lang: str) -> List[str]:
+        """What happens after applying that way, where the catalogue says ("a letter with your SIN is mailed within
+        20 business days"): the client asking whether they can do it online is deciding how to do it."""
+        rows = [f for f in self.catalogue().facts(service.id).processing_times if way and f.channel == way]
+        if not rows:
+            return []
+        return [*(ActionServiceFacts.case_line(f, lang) for f in rows), *ActionServiceFacts.sources(rows, lang)]
 
     def _service(self, tracker: Tracker) -> Optional[Service]:
         named = self.asked_service(tracker, self.resolve_place(self.place_from(tracker)), limit=1)

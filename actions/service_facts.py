@@ -146,12 +146,12 @@ class ActionServiceFacts(CatalogueAction):
                 "no_processing_time",
                 service,
                 facts.processing_times,
-                lambda f: self._case_line(f, lang),
+                lambda f: self.case_line(f, lang),
                 lang,
             )
         if question == "amount":  # what a benefit pays: "how much will I get?"
             return self._listed(
-                "amounts_for", "no_fees", service, facts.amounts, lambda f: self._case_line(f, lang), lang
+                "amounts_for", "no_fees", service, facts.amounts, lambda f: self.case_line(f, lang), lang
             )
         if question == "eligibility":
             if not facts.criteria:
@@ -204,7 +204,7 @@ class ActionServiceFacts(CatalogueAction):
         return [say(key, lang, service=name, url=url)]
 
     @staticmethod
-    def _case_line(fact: Fact, lang: str) -> str:
+    def case_line(fact: Fact, lang: str) -> str:
         parts = [fact.variant.get(lang), CHANNELS[fact.channel][lang] if fact.channel else ""]
         case = ", ".join(p for p in parts if p)
         return say("fact_line", lang, case=case, text=fact.text.get(lang)) if case else f"• {fact.text.get(lang)}"

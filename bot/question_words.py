@@ -29,7 +29,8 @@ AMBIGUOUS = 0.1  # and its ambiguity threshold between the top two intents
 STRONG_CUES: Dict[str, List[str]] = {
     "ask_hours": [
         # "how many hours (of work) do I need", "cutting my hours" ask no opening hours
-        "open", "opens", "opening",
+        # "opening a dog grooming business", "open my own shop": starting something, not opening hours
+        r"(?:open|opens|opening)(?! (?:a|an|my|our|his|her|their|up|new) )",
         r"(?<!\bmany )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<![0-9] )hours",  # "worked 450 hours": work
         # "ses heures", "les heures du bureau"; "assez d'heures", "mes heures", "600 heures" are hours of work
         r"(?<!\bmes )(?<!\bnos )(?<!\bd )(?<![0-9] )heures(?! (?:travaillees|assurables|de travail))",
@@ -43,24 +44,32 @@ STRONG_CUES: Dict[str, List[str]] = {
         "(?:have|need) to pay", "pay for", "is it free", "(?:a|an|any) (?:extra )?(?:charge|fee)", "surcharge",
         "plus cher", "couter", "payer pour",
         # what is owed for the months before one applied: what the benefit pays
-        "back pay", "back payments?", "retroactive", "retroactif", "retroactivement", "get paid for the months",
+        "back pay", "back payments?", "retroactive", "retroactif", "retroactivement", "argent en arriere",
+        "get paid for the months",
         "l argent des mois", "mois (?:passes|manques)", "faut (?:tu |t il )?payer",
         "gratuit", "gratuite",
+        "(?:monte|augmente|baisse) de combien", "how much (?:more|higher|bigger|less|smaller)",
         "how much (?:will|would|do|does|did) (?:i|we|he|she|they) (?:get|receive)",
         "combien (?:je vais|on va|vais je|il va|elle va) (?:avoir|recevoir|toucher)",
     ],
     "ask_processing_time": [
         "how long", "how fast", "how quickly", "how soon", "processing time", "processing times", "the wait",
-        "wait time", "waiting time", "combien de temps", "delai", "delais", "temps de traitement", "ca prend combien",
+        "wait time", "waiting time", "combien de temps", "delai", "delais", "temps de traitement",
+        "ca prend combien(?! d heures)",
         # when health coverage starts after a move
         "(?:be|get) covered", "covers? (?:me|us)", "coverage (?:start|starts|begin|begins|kick|kicks)",
-        "(?:etre|sera|serai|serons|seront) couverte?s?", "couverture (?:commence|debute)",
+        "(?:etre|sera|serai|serons|seront) couverte?s?", "couverture (?:[a-z]+ )?(?:commence|debute)",
+        "(?:me|nous) couvr(?:e|ira)", "a partir de quand",
         # when the first payment comes is the service standard
         "first (?:payment|cheque|check|deposit)", "premiers? (?:paiement|versement|cheque|depot)s?",
         # when it arrives: "je le reçois quand?", "when will I get it?"
         "(?:le|la|les|l) (?:recois|recoit|recevrai|recevrais|aurai|aurais) quand",
         "quand (?:est ce que )?(?:je|j|on) (?:vais|va) (?:le |la |les |l )?(?:recevoir|avoir)",
         "when (?:will|would|should|do) (?:i|we) (?:get|receive) (?:it|them)",
+        "when (?:does|will|do) (?:the )?(?:money|payments?|benefits?|cheques?|deposits?) (?:start|come|begin|arrive)",
+        # when the decision comes: "quand est-ce qu'on va me répondre?", "how long till they decide?"
+        "(?:on|ils) (?:va|vont) (?:me|nous) repondre", "avoir (?:une|ma|la|leur) reponse",
+        "(?:hear|get an answer|get a decision) back", "hear from them", "(?:till|until|before) they decide",
     ],
     "ask_documents": [
         "documents", "document", "docs", "papers", "paperwork", "bring", "what do (?:i|we) need(?! to do)",
@@ -73,10 +82,17 @@ STRONG_CUES: Dict[str, List[str]] = {
         "qu est ce qu il faut (?:fournir|apporter|amener)", "quoi (?:fournir|apporter|amener)",
         # what to have ready: "quels renseignements je dois avoir sous la main?"
         "quel(?:le)?s (?:renseignements|infos|informations)", "sous la main",
+        "have (?:handy|ready|on hand)", "guarantor", "garant", "repondant",
+        "(?:faut|faut il|faut tu|ca prend) (?:presenter |montrer |fournir )?quoi",
+        "(?:presenter|montrer) quoi", "quoi (?:presenter|montrer)",
     ],
     "ask_eligibility": [
         "eligible", "eligibility", "qualify", "qualifies", "entitled", "admissible", "admissibilite", "ai je droit",
-        "a tu droit", "droit a", "droit au", "droit aux",
+        "a tu droit", "droit a(?! combien)", "droit au", "droit aux",
+        "(?:have|need) to prove", "old enough", "too young", "too old",
+        "assez (?:vieux|vieille|age|agee)", "trop jeune",
+        "apply for (?:his|her|their) own", "(?:sa|leur) propre demande",
+        "prouver (?:mon|ma|mes|son|sa|ses|notre) (?:anglais|francais|langue)",
         "what age", "at what age", "a quel age", "quel age", "when can (?:i|we) (?:start|get|apply|collect|receive)",
         "quand (?:est ce que )?(?:je peux|j peux|on peut)", "(?:je|j|on) peu[xt] (?:faire (?:la|ma) )?demande quand",
         "how many hours (?:do|does|must|of|should)", "combien d heures",
@@ -234,6 +250,9 @@ _NEED = re.compile(
 # place, goes straight to offices.
 HOW_TO = re.compile(
     r"\bhow (?:do|does|did|can|would|should|to)\b(?:\s+\w+){0,2}?\s+(?:apply|get|sign up|renew|request|obtain)\b|"
+    # telling a government of a change is done through its service: "how do I tell the CRA", "comment je change"
+    r"\bhow (?:do|can|should) (?:i|we) (?:tell|notify|inform|update|change)\b|"
+    r"\bcomment (?:je|j'|on) ?(?:change|modifie|avise|informe|mets? à jour)\b|"
     r"\b(?:do|does|will) (?:i|we|he|she) (?:have|need) to apply\b|\b(?:is it|c'est|est-ce) automati(?:c|que)\b|"
     r"\bcomment (?:faire|demander|obtenir|renouveler|pr[ée]senter|s'inscrire|je (?:fais|peux|dois))\b|"
     r"\bcomment (?:il|elle|on|je) (?:s'inscri[ts]?|m'inscris|fai[ts]|fait|demande)\b|"
@@ -326,8 +345,16 @@ def cued_intent(
         # "where can I get a passport in Calgary, my flight got moved up", "passeport d'urgence à Montréal, où je
         # vais?": where, whatever the move or the hurry
         return "find_service"
-    if intent == "ask_hours" and not kinds and HOW_TO.search(text):
-        return "find_service"  # "I got laid off on Friday, how do I apply for EI?": how to get it, not the hours
+    if (
+        intent in STRONG_CUES
+        and not kinds
+        and HOW_TO.search(text)
+        and not _MAY_APPLY.search(folded)
+        and not (unsure and "service" not in tagged)
+    ):
+        # "I got laid off on Friday, how do I apply for EI?": how to get it, not the hours; "comment je change
+        # mon adresse avec l'Agence du revenu?" asks how, not who qualifies
+        return "find_service"
     if intent == "ask_hours" and not kinds and _MAY_APPLY.search(folded):
         return "ask_eligibility"  # "j'ai 62 ans, je peux la demander maintenant?": now is the age, not the hours
     if intent == "ask_hours" and "ask_hours" not in kinds and _URGENT.search(folded):

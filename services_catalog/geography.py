@@ -55,6 +55,9 @@ _PLACE_ALIASES = {
     "ottawa gatineau": "ottawa",
     "saint johns": "saint john s",
     "saguenay": "chicoutimi",  # merged in 2002; the gazetteer keeps the old towns' names
+    "hull": "gatineau",  # merged into Gatineau in 2002; people still say Hull
+    "tracadie": "tracadie sheila",  # renamed Tracadie in 2014; the gazetteer keeps the old name
+    "kap": "kapuskasing",  # what its people call it
     # Winnipeg's French quarter, which the gazetteer files under Winnipeg; its Saint-Boniface is a Québec
     # village of 2 postal codes, still found as "Saint-Boniface, QC".
     "saint boniface": "winnipeg",

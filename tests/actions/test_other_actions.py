@@ -235,6 +235,18 @@ def test_asked_online_about_a_service_offered_online_says_yes_and_keeps_it_under
     outcome = run_action(ActionServiceDetail(), make_tracker(text, "ask_channels", [("place", "Kamloops")]))
     assert outcome.text.startswith("Yes, you can do it online (Provision of a Social Insurance Number).")
     assert outcome.slot("last_service_id") == "gc-1292"
+    # what happens after applying that way, from the catalogue's processing times for that way only
+    assert "mailed within 20 business days" in outcome.text.splitlines()[1]
+
+
+def test_asked_about_one_way_the_answer_gives_the_delay_that_way_only() -> None:
+    slots = {"language": "fr", "last_service_id": "gc-1107"}
+    online = run_action(
+        ActionServiceDetail(), make_tracker("je peux faire la demande en ligne?", "ask_channels", slots=slots)
+    )
+    assert "Par Mon dossier" in online.text and "8 semaines" in online.text and "11 semaines" not in online.text
+    both = run_action(ActionServiceDetail(), make_tracker("en ligne ou par la poste?", "ask_channels", slots=slots))
+    assert "semaines" not in both.text  # two ways asked: the list of ways, no delay
 
 
 def test_and_by_mail_after_a_processing_time_is_that_processing_time_by_mail() -> None:

@@ -517,3 +517,42 @@ def test_a_language_named_as_a_services_origin_asks_no_change_of_language() -> N
     french_licence = "Et mon permis de conduire français, il est valable ici ?"
     assert cued_intent(french_licence, "change_language", switch, frozenset({"service"})) == "inform"
     assert cued_intent("en français svp", "change_language", switch, frozenset({"language"})) is None
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("I want to open a bakery in Halifax", set()),  # starting something, not opening hours
+        ("opening my own shop next spring", set()),
+        ("is the office open on Saturday?", {"ask_hours"}),
+        ("ça prend combien d'heures pour avoir droit au chômage?", {"ask_eligibility"}),
+        ("ça prend combien, un passeport?", {"ask_processing_time"}),
+        ("elle aura droit à combien de semaines de congé?", {"ask_fees"}),  # what the benefit pays
+        ("pis ça augmente de combien si j'attends?", {"ask_fees"}),
+        ("la RAMQ va me couvrir jusqu'à quand? elle me couvre encore?", {"ask_processing_time"}),
+        ("à partir de quand je suis couvert en Alberta?", {"ask_processing_time"}),
+        ("ma couverture médicale commence quand?", {"ask_processing_time"}),
+        ("when does the money start coming in for the child benefit?", {"ask_processing_time"}),
+        ("j'ai fait ma demande de pension, quand est-ce qu'ils vont me répondre?", {"ask_processing_time"}),
+        ("sent my CPP form, when will I hear back?", {"ask_processing_time"}),
+        ("what should I have ready before I call about EI?", {"ask_documents"}),
+        ("pour son permis, faut présenter quoi?", {"ask_documents"}),
+        ("who can sign as my guarantor?", {"ask_documents"}),
+        ("is my son old enough to get his own SIN?", {"ask_eligibility"}),
+        ("do I still need to prove my French to become a citizen?", {"ask_eligibility"}),
+    ],
+)
+def test_what_is_paid_when_it_comes_what_to_have_and_who_qualifies_in_everyday_words(text: str, kinds: set) -> None:
+    assert asked_kinds(text) == kinds
+
+
+def test_how_to_tell_a_government_of_a_change_asks_how_not_who_qualifies() -> None:
+    sure_eligibility = ranking(("ask_eligibility", 0.95), ("find_service", 0.03))
+    tagged = frozenset({"service"})
+    moved = "On a déménagé à Moncton. Comment je change mon adresse avec l'Agence du revenu?"
+    assert cued_intent(moved, "ask_eligibility", sure_eligibility, tagged) == "find_service"
+    assert cued_intent(
+        "how do I tell Service Canada about my new address?", "ask_eligibility", sure_eligibility, tagged
+    )
+    # may I is who qualifies, whatever else the message asks
+    assert cued_intent("how do I apply, can I get EI?", "ask_eligibility", sure_eligibility, tagged) is None

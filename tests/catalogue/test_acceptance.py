@@ -97,6 +97,9 @@ def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogu
         (["ma blonde pis moi on casse, on a un enfant"], "separation-or-divorce"),
         (["je suis tombée d'une échelle sur un chantier à Gatineau"], "living-with-a-disability"),
         (["je ne suis plus en mesure de travailler depuis mon accident"], "living-with-a-disability"),
+        (["Nous nous marierons à Calgary au printemps"], "getting-married"),
+        (["my mother is dying, I want to be with her"], "caring-for-a-relative"),
+        (["je veux partir ma compagnie de paysagement"], "starting-a-business"),
     ],
 )
 def test_a_life_event_is_named_by_a_phrase_the_message_holds(
@@ -267,3 +270,26 @@ def test_requests_in_ordinary_words(
 ) -> None:
     found = real_catalogue.resolve_request(readings, message, None)
     assert [m.service.id for m in found.matches][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "reading, message, expected",
+    [
+        ("GST cheque", "im 19 and live alone, do I get the GST cheque?", "gc-1108"),
+        ("chèque de TPS", "mon chèque de TPS arrive quand?", "gc-1108"),
+        ("couverture santé", "J'arrive à Halifax, ma couverture santé commence quand?", "ns-health-card"),
+    ],
+)
+def test_everyday_names_of_a_benefit_or_of_health_coverage_find_it(
+    real_catalogue: Catalogue, reading: str, message: str, expected: str
+) -> None:
+    near = real_catalogue.resolve_place("Halifax") if "Halifax" in message else None
+    found = real_catalogue.resolve_request([reading], message, near)
+    assert [m.service.id for m in found.matches][:1] == [expected]
+
+
+def test_a_question_about_hours_worked_names_no_life_event(real_catalogue: Catalogue) -> None:
+    """ "can't work" without its negation is only "work": an alias that held it would read any question about
+    hours worked as a disability."""
+    assert real_catalogue.life_event_phrased("how many hours do I need to have worked?") is None
+    assert real_catalogue.life_event_phrased("I can't work anymore since my stroke") is not None

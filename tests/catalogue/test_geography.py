@@ -75,3 +75,14 @@ def test_distances_to_many_points_are_the_pairwise_distances_in_order() -> None:
     one_by_one = [haversine_km(ottawa.latitude, ottawa.longitude, t.latitude, t.longitude) for t in towns if t]
     assert many == pytest.approx(one_by_one, abs=1e-6) and len(many) == 4
     assert Points([]).km_from(ottawa.latitude, ottawa.longitude) == []
+
+
+@pytest.mark.parametrize(
+    "text, name, province",
+    [("Hull", "Gatineau", "QC"), ("Tracadie", "Tracadie-Sheila", "NB"), ("Kap", "Kapuskasing", "ON")],
+)
+def test_names_people_still_use_find_the_gazetteers_town(text: str, name: str, province: str) -> None:
+    """Merged or renamed towns, and a nickname, as clients type them ("j'habite à Hull")."""
+    place = gazetteer().resolve(text)
+    assert place is not None and (place.name, place.province) == (name, province)
+    assert [p.name for _, p in gazetteer().places_in_text(f"j'habite à {text} depuis 2010")] == [name]
