@@ -346,14 +346,15 @@ def cued_intent(
         # vais?": where, whatever the move or the hurry
         return "find_service"
     if (
-        intent in STRONG_CUES
+        (intent in STRONG_CUES or (intent == "find_office" and not _OFFICE.search(folded)))
         and not kinds
         and HOW_TO.search(text)
         and not _MAY_APPLY.search(folded)
         and not (unsure and "service" not in tagged)
     ):
         # "I got laid off on Friday, how do I apply for EI?": how to get it, not the hours; "comment je change
-        # mon adresse avec l'Agence du revenu?" asks how, not who qualifies
+        # mon adresse avec l'Agence du revenu?" asks how, not who qualifies; "new address in Winnipeg, how do I
+        # tell the CRA?" names no office
         return "find_service"
     if intent == "ask_hours" and not kinds and _MAY_APPLY.search(folded):
         return "ask_eligibility"  # "j'ai 62 ans, je peux la demander maintenant?": now is the age, not the hours

@@ -811,7 +811,7 @@ class Catalogue:
         top = max(matches, key=lambda m: m.score)
         only_top = top.service.id in self._named_whole(message) if message else False
         facts = self.snapshot().facts
-        for match in matches:
+        for match in sorted(matches, key=lambda m: -m.score):  # stable: equal scores keep the search's order
             known = facts.get(match.service.id)
             if (
                 match.score >= top.score - FACT_GAP

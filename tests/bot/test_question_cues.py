@@ -556,3 +556,10 @@ def test_how_to_tell_a_government_of_a_change_asks_how_not_who_qualifies() -> No
     )
     # may I is who qualifies, whatever else the message asks
     assert cued_intent("how do I apply, can I get EI?", "ask_eligibility", sure_eligibility, tagged) is None
+
+
+def test_how_to_tell_a_government_with_a_place_but_no_office_word_asks_how_not_where() -> None:
+    text = "new address: [address], Regina. SIN [SIN]. how do i tell the CRA"
+    sure_office = ranking(("find_office", 0.93), ("find_service", 0.04))
+    assert cued_intent(text, "find_office", sure_office, frozenset({"place"})) == "find_service"
+    assert cued_intent("how do I get to the Service Canada office in Regina?", "find_office", sure_office, NONE) is None

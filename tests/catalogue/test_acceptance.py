@@ -293,3 +293,16 @@ def test_a_question_about_hours_worked_names_no_life_event(real_catalogue: Catal
     hours worked as a disability."""
     assert real_catalogue.life_event_phrased("how many hours do I need to have worked?") is None
     assert real_catalogue.life_event_phrased("I can't work anymore since my stroke") is not None
+
+
+def test_a_fact_question_is_about_the_best_match_with_those_facts_whatever_the_searchs_order(
+    real_catalogue: Catalogue,
+) -> None:
+    """ "CPP" names the CPP's general benefits whole, but "the disability pension" is the better match: its
+    criteria are the ones asked for."""
+    message = (
+        "I'm 44, had a stroke and can't work anymore. Paid into CPP for 20 yrs. Could I get the disability pension?"
+    )
+    found = real_catalogue.resolve_request(["CPP", "disability", "pension", message], message, None)
+    chosen = real_catalogue.with_facts(found.matches, "eligibility", message)
+    assert chosen is not None and chosen.id == "gc-991"
