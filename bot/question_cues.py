@@ -37,6 +37,14 @@ def life_event_phrased(text: str) -> bool:
         return False
 
 
+def service_phrased(text: str) -> bool:
+    """Whether the live catalogue knows a service the text names whole, by its name or an alias."""
+    try:
+        return bool(shared_catalogue().services_phrased(text))
+    except CatalogueUnavailable:
+        return False
+
+
 def tagged_types(entities: List[Dict[str, Any]]) -> FrozenSet[str]:
     """The entity types the model found, less a life event of function words only: DIET sometimes tags "my"
     in "and for me and my husband?", which names no event."""
@@ -70,7 +78,14 @@ class QuestionCues(GraphComponent):
             if not intent or text.startswith("/"):
                 continue
             tagged = tagged_types(message.get(ENTITIES) or [])
-            cued = cued_intent(text, intent.get(INTENT_NAME_KEY) or "", ranking, tagged, life_event_phrased(text))
+            cued = cued_intent(
+                text,
+                intent.get(INTENT_NAME_KEY) or "",
+                ranking,
+                tagged,
+                life_event_phrased(text),
+                service_phrased(text),
+            )
             if cued:
                 top = {INTENT_NAME_KEY: cued, PREDICTED_CONFIDENCE_KEY: 1.0}
                 # The others keep their order at half their confidence: none can come within the

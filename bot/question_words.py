@@ -131,7 +131,8 @@ WHEN_CUES = [
 ]
 # Asking whether one may, which only tells eligibility from a life event the model saw but no one named.
 SOFT_ELIGIBILITY = [
-    "can i", "can we", "could i", "am i", "je peux", "j peux", "je peux tu", "on peut", "puis je", "est ce que je peux",
+    "can i", "can we", "could i", "am i", "do i get", "do we get",
+    "je peux", "j peux", "je peux tu", "on peut", "puis je", "est ce que je peux",
 ]
 # fmt: on
 PLACE_INTENTS = frozenset({"find_service", "find_office", "inform"})
@@ -310,12 +311,18 @@ def _kinds(folded: str) -> FrozenSet[str]:
 
 
 def cued_intent(
-    text: str, intent: str, ranking: List[Dict[str, Any]], tagged: FrozenSet[str], life_event_phrase: bool = False
+    text: str,
+    intent: str,
+    ranking: List[Dict[str, Any]],
+    tagged: FrozenSet[str],
+    life_event_phrase: bool = False,
+    service_phrase: bool = False,
 ) -> Optional[str]:
     """The intent the message's cue words give, where they should replace the model's; else None.
 
     tagged: the entity types the model found ("life_event", "service", ...). life_event_phrase: the
-    catalogue knows a life event the text names whole ("je pense arrêter de travailler").
+    catalogue knows a life event the text names whole ("je pense arrêter de travailler"); service_phrase: a
+    service ("do I get the GST cheque?", which the model may never have seen).
     """
     folded = fold(text)
     unsure = _unsure(ranking) or intent == "nlu_fallback"
@@ -380,9 +387,11 @@ def cued_intent(
         return one_kind or "find_service"  # "Et où faut-il aller pour le NAS?" is no goodbye
     if intent in ("ask_eligibility", "life_event") and not (kinds or life_event_phrase) and _OTHER_WAYS.search(folded):
         return "ask_channels"  # "je l'ai eu à 30 ans, je peux le renouveler par la poste?": that way
-    if intent in ("find_office", "find_service") and "service" in tagged and _asks_may_last(text, intent):
+    requested = intent if intent in ("find_office", "find_service") else "find_service"
+    if (intent == requested or unsure) and "service" in tagged and _asks_may_last(text, requested):
         # "I lost my job at a call centre in Fredericton. Can I get EI?", "Je suis étudiante étrangère à
-        # Sherbrooke. Est-ce que je peux avoir un NAS?": who qualifies, not where
+        # Sherbrooke. Est-ce que je peux avoir un NAS?": who qualifies, not where; and so when the model is unsure
+        # ("I've been a permanent resident for two years. Can I apply for citizenship yet?")
         return "ask_eligibility"
     if intent == "life_event" and "service" in tagged and may_i and not life_event_phrase:
         return "ask_eligibility"  # "turning 62, can I start collecting OAS?": no event the catalogue knows
@@ -424,6 +433,9 @@ def cued_intent(
         return "ask_hours"  # "can I go to the Gatineau passport office on July 1st?"; "moving on July 1st" is no visit
     if FOLLOW_UP.match(text) and (unsure or intent in NOT_SERVICES):
         return "inform"  # "and for my kid?": the last question, again
+    if intent in NOT_SERVICES and ("service" in tagged or service_phrase) and not life_event_phrase:
+        # "im 18, live on my own. do I get the GST cheque?" asks for a service the catalogue names
+        return "ask_eligibility" if may_i else "find_service"
     if unsure and not kinds and _URGENT.search(folded):
         return "ask_processing_time"  # "do they do the urgent service?": how fast, for the service under discussion
     if unsure and not kinds and _OFFICE.search(folded) and intent in PLACE_INTENTS | {"nlu_fallback"}:

@@ -10,7 +10,7 @@ from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.question_cues import QuestionCues, life_event_phrased
+from bot.question_cues import QuestionCues, life_event_phrased, service_phrased
 from bot.question_words import HOW_TO, asked_kinds, cued_intent, same_question_again
 
 
@@ -166,6 +166,8 @@ def test_a_day_without_a_way_to_apply_asks_for_hours_not_channels() -> None:
 def test_the_catalogue_tells_a_life_event_named_whole(shared_real_catalogue) -> None:
     assert life_event_phrased("je pense arrêter de travailler à 65 l'an prochain")
     assert not life_event_phrased("what's the weather like")
+    assert service_phrased("do I get the GST cheque?")  # a name the model never saw, from the live catalogue
+    assert not service_phrased("what's the weather like")
 
 
 def test_saying_what_one_needs_asks_for_the_service_not_a_fact_about_it() -> None:
@@ -563,3 +565,18 @@ def test_how_to_tell_a_government_with_a_place_but_no_office_word_asks_how_not_w
     sure_office = ranking(("find_office", 0.93), ("find_service", 0.04))
     assert cued_intent(text, "find_office", sure_office, frozenset({"place"})) == "find_service"
     assert cued_intent("how do I get to the Service Canada office in Regina?", "find_office", sure_office, NONE) is None
+
+
+def test_may_i_at_the_end_decides_an_unsure_guess_too() -> None:
+    unsure_fees = ranking(("ask_fees", 0.39), ("find_service", 0.35))
+    resident = "I've been a permanent resident for three years, all here in Regina. Can I apply for citizenship now?"
+    assert cued_intent(resident, "ask_fees", unsure_fees, frozenset({"service"})) == "ask_eligibility"
+    assert cued_intent("Can I get a passport?", "ask_fees", unsure_fees, frozenset({"service"})) == "find_service"
+
+
+def test_a_service_the_catalogue_names_overrules_out_of_scope() -> None:
+    out = ranking(("out_of_scope", 0.86), ("ask_eligibility", 0.05))
+    gst = "im 19, live alone, no kids. do I get the GST cheque?"
+    assert cued_intent(gst, "out_of_scope", out, NONE, service_phrase=True) == "ask_eligibility"
+    assert cued_intent("tell me about the GST cheque", "out_of_scope", out, NONE, service_phrase=True) == "find_service"
+    assert cued_intent("what's the weather like", "out_of_scope", out, NONE) is None
