@@ -56,7 +56,7 @@ class ActionLifeEvent(CatalogueAction):
         services = self.catalogue().life_event_services(event, where)
         if follow_up:  # a government named in the first message ("je suis fonctionnaire provincial") filters nothing
             services = [s for s in services if s.organization.jurisdiction_level == level] or services
-        asked = self._question_about(tracker, services)
+        asked = self._question_about(tracker, services, province)
         question, service = asked if asked else (None, None)
         if question == "channels":
             # "turning 60 in Moncton, can I sign up for my CPP without paper forms?": how to apply for it
@@ -121,9 +121,12 @@ class ActionLifeEvent(CatalogueAction):
         Halifax asks about Halifax."""
         return [SlotSet("last_place", gazetteer().name_that_finds(where.place))] if where.place else []
 
-    def _question_about(self, tracker: Tracker, services: Sequence[Service]) -> Optional[Tuple[str, Service]]:
-        """The one kind of question the message asks about one of the event's services, and that service, if it
-        asks one: a facts question (QUESTIONS), "channels", or "how_to" (HOW_TO: how to get it at all)."""
+    def _question_about(
+        self, tracker: Tracker, services: Sequence[Service], province: Optional[str]
+    ) -> Optional[Tuple[str, Service]]:
+        """The one kind of question the message asks about a service, and that service, if it asks one: a facts
+        question (QUESTIONS), "channels", or "how_to" (HOW_TO: how to get it at all). The service is one of the
+        event's, or any other the client can get (federal, or of their province): the event is then the context."""
         text = latest_text(tracker)
         kinds = [ASKED[k] for k in asked_kinds(text) if k in ASKED] or (["how_to"] if HOW_TO.search(text) else [])
         if len(kinds) != 1 or tracker.get_slot("awaiting") == "life_event":
@@ -133,7 +136,11 @@ class ActionLifeEvent(CatalogueAction):
             chosen = named.matches[0].service if named and named.matches else None
         else:
             chosen = self.catalogue().with_facts(named.matches, kinds[0], text) if named else None
-        return (kinds[0], chosen) if chosen is not None and chosen in services else None
+        # Any federal service, or one of the client's province, is answered: "what docs for my daughter's passport?
+        # her dad and I are divorced" asks about the passport, the divorce is the context.
+        if chosen is None or not (chosen in services or chosen.organization.state_province in (None, province)):
+            return None
+        return kinds[0], chosen
 
     @staticmethod
     def _where(name: str, province: str | None) -> str:

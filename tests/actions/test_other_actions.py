@@ -255,6 +255,12 @@ def test_and_by_mail_after_a_processing_time_is_that_processing_time_by_mail() -
     assert text.startswith("Délais de traitement pour") and "11 semaines" in text and "8 semaines" not in text
 
 
+def test_a_question_about_another_service_inside_a_life_event_is_answered_for_that_service() -> None:
+    text = "What papers do I need for my 7 year old son's passport? His mother and I are separated."
+    tracker = make_tracker(text, "life_event", [("life_event", "separated"), ("service", "passport")])
+    assert run_action(ActionLifeEvent(), tracker).text.startswith("What to bring or send for Canadian Passport")
+
+
 def test_a_question_about_one_of_a_life_events_services_is_answered_for_it_there() -> None:
     text = "I just moved to Ottawa from Calgary. What do I need to swap my Alberta driver's licence?"
     tracker = make_tracker(text, "life_event", [("life_event", "moved"), ("place", "Ottawa"), ("place", "Calgary")])
