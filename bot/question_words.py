@@ -70,6 +70,7 @@ STRONG_CUES: Dict[str, List[str]] = {
         # when the decision comes: "quand est-ce qu'on va me répondre?", "how long till they decide?"
         "(?:on|ils) (?:va|vont) (?:me|nous) repondre", "avoir (?:une|ma|la|leur) reponse",
         "(?:hear|get an answer|get a decision) back", "hear from them", "(?:till|until|before) they decide",
+        "(?:j ai|j aurai|on a|on aura) (?:mon|ma|mes|son|sa|ses|notre|nos|le|la|les) (?:[a-z]+ ){1,3}quand",
     ],
     "ask_documents": [
         "documents", "document", "docs", "papers", "paperwork", "bring", "what do (?:i|we) need(?! to do)",
@@ -168,7 +169,25 @@ _WHEN = _pattern(WHEN_CUES)
 _CHANNEL = _pattern(["online", "on line", "internet", "phone", "telephone", "mail", "en ligne", "poste", "courrier"])
 _SOFT_ELIGIBILITY = _pattern(SOFT_ELIGIBILITY)
 _URGENT = _pattern(
-    ["urgent", "urgently", "urgence", "rush", "express", "asap", "by tomorrow", "pour demain", "d ici demain", "vite"]
+    [
+        "urgent",
+        "urgently",
+        "urgence",
+        "rush",
+        "express",
+        "asap",
+        "by tomorrow",
+        "pour demain",
+        "d ici demain",
+        "vite",
+        # a trip close at hand: "j'ai un vol après-demain", "leaving in 6 days", "can they do it in time?"
+        "a temps",
+        "in time",
+        "apres demain",
+        "day after tomorrow",
+        "(?:leaving|flying|fly out|flight) in [0-9]+ days",
+        "(?:je pars|on part|mon vol|notre vol) dans [0-9]+ jours",
+    ]
 )
 _WHERE = _pattern(
     [
@@ -223,6 +242,17 @@ _BENEFIT_WEEKS = _pattern(
         "(?:it|they|the benefits?|the payments?|i|we|she|he) (?:last|get it|be paid|collect|receive it)",
         "weeks (?:max|maximum)",
         "semaines (?:max|maximum)",
+    ]
+)
+# Still waiting for what was sent: "j'ai envoyé mes papiers y a trois semaines pis j'ai encore rien reçu" asks how
+# long it takes, whatever papers it names.
+_STILL_WAITING = _pattern(
+    [
+        "(?:encore|toujours) (?:rien|pas) (?:eu |recu|recue|recus)",
+        "(?:rien|pas) (?:encore )?recu",
+        "still (?:haven t|have not|hasn t|has not|didn t|did not|not) (?:got|gotten|received|heard|come|arrived)",
+        "still waiting",
+        "(?:haven t|have not|hasn t|has not) (?:got|gotten|received|heard|come|arrived) (?:anything|it|them|yet)",
     ]
 )
 _WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|what|et|mais|pis) )?(?:if|si)\b")
@@ -305,6 +335,8 @@ def _kinds(folded: str) -> FrozenSet[str]:
         kinds.discard("ask_channels")
     if _QUALIFYING.search(folded):  # "faut avoir gagné combien pour y avoir droit?": who qualifies, not a fee
         kinds = (kinds - {"ask_fees", "ask_processing_time"}) | {"ask_eligibility"}
+    if _STILL_WAITING.search(folded):  # "sent my papers, still nothing": the delay, not the papers
+        kinds = (kinds - {"ask_documents"}) | {"ask_processing_time"}
     if _BENEFIT_WEEKS.search(folded):  # "ça dure combien de temps au max?": what the benefit pays, not a delay
         kinds = (kinds - {"ask_processing_time"}) | {"ask_fees"}
     return frozenset(kinds)
@@ -344,6 +376,8 @@ def cued_intent(
     reframable = unsure or intent in GENERIC or intent in ("life_event", "ask_channels")
     if FOLLOW_UP.match(text) and _LEVEL.search(folded) and not kinds and "service" not in tagged:
         return "inform"  # "pis pour le fédéral, on a-tu quelque chose à demander?": the last answer, that government's
+    if _WHAT_IF.match(folded) and reframable and not kinds and "service" in tagged and _URGENT.search(folded):
+        return "ask_processing_time"  # "si j'ai besoin de mon passeport pour demain, c'est possible?": how fast
     if _WHAT_IF.match(folded) and reframable and not kinds:
         # "and if I do it at a Service Canada Centre instead?", "what if they had fired me?", "and if I mail the
         # paper form?": the last question, that way

@@ -580,3 +580,25 @@ def test_a_service_the_catalogue_names_overrules_out_of_scope() -> None:
     assert cued_intent(gst, "out_of_scope", out, NONE, service_phrase=True) == "ask_eligibility"
     assert cued_intent("tell me about the GST cheque", "out_of_scope", out, NONE, service_phrase=True) == "find_service"
     assert cued_intent("what's the weather like", "out_of_scope", out, NONE) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai envoyé mes papiers pour ma carte santé le mois passé pis j'ai toujours rien reçu",
+        "sent in my documents for the PR card in May and still haven't heard anything",
+        "Si je vais au bureau, j'ai mon NAS quand?",
+    ],
+)
+def test_still_waiting_for_what_was_sent_asks_how_long_it_takes(text: str) -> None:
+    assert asked_kinds(text) == {"ask_processing_time"}
+
+
+def test_needing_a_service_in_time_for_a_trip_asks_how_fast() -> None:
+    hours = ranking(("ask_hours", 0.9), ("find_service", 0.05))
+    service = frozenset({"service"})
+    trip = "J'ai un vol après-demain pis pas de passeport. Ils peuvent-tu me le faire à temps?"
+    assert cued_intent(trip, "ask_hours", hours, service) == "ask_processing_time"
+    tomorrow = "Si j'ai besoin de mon passeport pour demain, c'est possible?"
+    assert cued_intent(tomorrow, "find_service", SURE_SERVICE, service) == "ask_processing_time"
+    assert cued_intent("and if I need it by tomorrow?", "find_service", SURE_SERVICE, NONE) == "inform"
