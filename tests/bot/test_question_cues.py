@@ -602,3 +602,12 @@ def test_needing_a_service_in_time_for_a_trip_asks_how_fast() -> None:
     tomorrow = "Si j'ai besoin de mon passeport pour demain, c'est possible?"
     assert cued_intent(tomorrow, "find_service", SURE_SERVICE, service) == "ask_processing_time"
     assert cued_intent("and if I need it by tomorrow?", "find_service", SURE_SERVICE, NONE) == "inform"
+
+
+def test_and_for_my_daughter_of_8_is_the_last_question_again_not_a_life_event() -> None:
+    event = ranking(("life_event", 0.97), ("inform", 0.01))
+    aged = frozenset({"life_event"})  # the model tags "ans" as a life event's word ("65 ans")
+    assert cued_intent("pis pour ma fille de 8 ans?", "life_event", event, aged) == "inform"
+    assert cued_intent("and for my son, he's 10?", "life_event", event, aged) == "inform"
+    died = "et pour mon père qui est décédé hier?"
+    assert cued_intent(died, "life_event", event, aged, life_event_phrase=True) is None
