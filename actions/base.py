@@ -173,9 +173,12 @@ class CatalogueAction(Action, ABC):
             named = named_by_data(self.catalogue(), message, text, limit, place) or named
         return named
 
-    def event_service(self, tracker: Tracker, place: Optional[Place], last: Service) -> Optional[NamedService]:
+    def event_service(
+        self, tracker: Tracker, place: Optional[Place], last: Service, question: str
+    ) -> Optional[NamedService]:
         """After a life event, the one of its services the message's words fit best, when it is not the one under
-        discussion: "how long do we have to register her?" after a birth is about registering the birth."""
+        discussion: "how long do we have to register her?" after a birth is about registering the birth; by its
+        name first, else by its facts of the kind asked ("et mon chum, il a droit à combien de semaines?")."""
         catalogue = self.catalogue()
         event = catalogue.life_event_named([tracker.get_slot("life_event")])
         if event is None:
@@ -183,9 +186,11 @@ class CatalogueAction(Action, ABC):
         message, text = tracker.latest_message or {}, latest_text(tracker)
         # Where the client lives now: "my Ontario licence" after a move to Kelowna names the old province.
         where = Whereabouts(place, place.province) if place else whereabouts(text)
-        services = {s.id for s in catalogue.life_event_services(event, where)}
+        services = [s.id for s in catalogue.life_event_services(event, where)]
         readings = fact_readings(message, self.place_from(tracker, allow_remembered=False))
-        chosen = catalogue.closest_among(services, " ".join(readings))
+        chosen = catalogue.closest_among(set(services), " ".join(readings)) or catalogue.closest_by_facts(
+            services, question, text
+        )
         service = catalogue.service(chosen) if chosen and chosen != last.id else None
         return NamedService(text, [ServiceMatch(service, 1.0)], where=where) if service else None
 

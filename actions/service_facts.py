@@ -108,7 +108,7 @@ class ActionServiceFacts(CatalogueAction):
             return named
         if question == "fees" and self.catalogue().facts(last.id).amounts:
             return named
-        return self.event_service(tracker, place, last) or named
+        return self.event_service(tracker, place, last, question) or named
 
     def _service(
         self, tracker: Tracker, place: Optional[Place], named: Optional[NamedService], chosen: Optional[Service]

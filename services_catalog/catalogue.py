@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
-from services_catalog.facts import for_request
+from services_catalog.facts import QUESTION_WORDS, for_request
 from services_catalog.geography import Place, gazetteer, haversine_km
 from services_catalog.hours import DEFAULT_ZONE, PROVINCE_ZONES, day_hours, local_today, location_zone
 from services_catalog.jurisdiction import Whereabouts, whereabouts
@@ -741,6 +741,19 @@ class Catalogue:
         hits = self.snapshot().service_index.search(text, len(self.snapshot().services), min_score)
         return next((hit.key for hit in hits if hit.key in service_ids), None)
 
+    def closest_by_facts(self, service_ids: Sequence[str], kind: str, text: str) -> Optional[str]:
+        """Of a few services (a life event's, in its order), the one whose facts of that kind share the most words
+        with the question: "il a droit à combien de semaines?" after a birth is about the parental benefit, whose
+        amounts are counted in weeks, not the SIN listed first. None when no fact shares a word."""
+        words = set(query_terms(text)) - QUESTION_WORDS
+        best, most = None, 0
+        for service_id in service_ids:
+            facts = self.snapshot().facts.get(service_id, ServiceFacts())
+            said = set(query_terms(" ".join(f"{piece.en} {piece.fr}" for piece in _fact_words(facts, kind))))
+            if len(words & said) > most:
+                best, most = service_id, len(words & said)
+        return best
+
     def services_phrased(self, text: str) -> Set[str]:
         """The ids of the services whose name or an alias the text holds whole ("and a health card?")."""
         return {hit.key for hit in self.snapshot().service_index.phrases_in(text)}
@@ -829,6 +842,16 @@ class Catalogue:
             for c in self.snapshot().cross_promotions
             if (not service_id or c.service.id == service_id) and (not promoter_id or c.promoter.id == promoter_id)
         ]
+
+
+def _fact_words(facts: ServiceFacts, kind: str) -> List[Bilingual]:
+    """The words of a service's facts of one kind: its cases and what they say (what a benefit pays is a fee's)."""
+    if kind == "eligibility":
+        return [piece for c in facts.criteria for piece in (c.question, c.rule)]
+    if kind == "fees":
+        return [c.option for c in facts.costs] + [piece for f in facts.amounts for piece in (f.variant, f.text)]
+    rows = facts.documents if kind == "documents" else facts.processing_times
+    return [piece for f in rows for piece in (f.variant, f.text)]
 
 
 def out_of_reach(hits: List[OfficeHit], max_km: float = NEAR_KM) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from actions.service_facts import ActionServiceFacts, money
 
 from .conftest import make_tracker, run_action
@@ -153,3 +155,18 @@ def test_a_document_named_only_by_the_personal_data_given_is_the_one_asked_about
     reply = run_action(ActionServiceFacts(), tracker).text
     assert reply.startswith("What to bring or send for Canadian Passport") and "PPTC 203" in reply
     assert "[passport-number]" not in reply
+
+
+@pytest.mark.parametrize(
+    "place, expected", [("Gatineau", "Régime québécois d'assurance parentale"), ("Moncton", "assurance-emploi")]
+)
+def test_after_a_birth_a_question_in_weeks_is_about_the_parental_benefit_not_the_first_service_listed(
+    place: str, expected: str
+) -> None:
+    """No service named: the words of the question ("semaines") fit one of the event's services' own facts."""
+    slots = {"language": "fr", "life_event": "Having a baby", "last_service_id": "gc-1292", "last_place": place}
+    asked = make_tracker("Et mon chum, il a droit à combien de semaines pour lui ?", "ask_fees", slots=slots)
+    first_line = run_action(ActionServiceFacts(), asked).text.splitlines()[0]
+    assert first_line.startswith("Ce que verse") and expected in first_line
+    again = make_tracker("c'est combien?", "ask_fees", slots=slots)  # no word of any fact: the service discussed
+    assert "numéro d’assurance sociale" in run_action(ActionServiceFacts(), again).text.splitlines()[0]
