@@ -242,6 +242,9 @@ _BENEFIT_WEEKS = _pattern(
         "(?:it|they|the benefits?|the payments?|i|we|she|he) (?:last|get it|be paid|collect|receive it)",
         "weeks (?:max|maximum)",
         "semaines (?:max|maximum)",
+        # the weeks two parents or caregivers share: "on peut-tu se séparer les semaines?", "can we split the weeks?"
+        "(?:separer|partager|diviser|split|share|sharing|splitting) (?:les |the )?(?:semaines|weeks)",
+        "(?:prendre|take) (?:des |some )?(?:semaines|weeks)",
     ]
 )
 # Still waiting for what was sent: "j'ai envoyé mes papiers y a trois semaines pis j'ai encore rien reçu" asks how

@@ -531,6 +531,8 @@ def test_a_language_named_as_a_services_origin_asks_no_change_of_language() -> N
         ("ça prend combien, un passeport?", {"ask_processing_time"}),
         ("elle aura droit à combien de semaines de congé?", {"ask_fees"}),  # what the benefit pays
         ("pis ça augmente de combien si j'attends?", {"ask_fees"}),
+        ("Pis on peut-tu se séparer les semaines, elle pis moi?", {"ask_fees"}),  # what the benefit pays two parents
+        ("could my husband take some weeks too?", {"ask_fees"}),
         ("la RAMQ va me couvrir jusqu'à quand? elle me couvre encore?", {"ask_processing_time"}),
         ("à partir de quand je suis couvert en Alberta?", {"ask_processing_time"}),
         ("ma couverture médicale commence quand?", {"ask_processing_time"}),
