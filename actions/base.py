@@ -188,8 +188,9 @@ class CatalogueAction(Action, ABC):
         where = Whereabouts(place, place.province) if place else whereabouts(text)
         services = [s.id for s in catalogue.life_event_services(event, where)]
         readings = fact_readings(message, self.place_from(tracker, allow_remembered=False))
+        # By facts, the service under discussion first: it keeps a question its facts fit as well as another's.
         chosen = catalogue.closest_among(set(services), " ".join(readings)) or catalogue.closest_by_facts(
-            services, question, text
+            [last.id, *services], question, text
         )
         service = catalogue.service(chosen) if chosen and chosen != last.id else None
         return NamedService(text, [ServiceMatch(service, 1.0)], where=where) if service else None

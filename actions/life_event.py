@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_status import status
 from actions.base import QUESTIONS, CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
+from actions.service_names import service_readings
 from bot.question_words import FOLLOW_UP, HOW_TO, LEVEL_WORDS, asked_kinds
 from services_catalog.geography import gazetteer
 from services_catalog.jurisdiction import Whereabouts, whereabouts
@@ -138,7 +139,12 @@ class ActionLifeEvent(CatalogueAction):
             chosen = self.catalogue().with_facts(named.matches, kinds[0], text) if named else None
         # Any federal service, or one of the client's province, is answered: "what docs for my daughter's passport?
         # her dad and I are divorced" asks about the passport, the divorce is the context.
-        if chosen is None or not (chosen in services or chosen.organization.state_province in (None, province)):
+        # Another service only when the model tagged one: a search of the whole story finds one in any words
+        # ("what do I need to take care of?" is no caregiving benefit).
+        other = bool(service_readings(tracker.latest_message or {})) and (
+            chosen is not None and chosen.organization.state_province in (None, province)
+        )
+        if chosen is None or not (chosen in services or other):
             return None
         return kinds[0], chosen
 

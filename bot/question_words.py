@@ -159,9 +159,11 @@ GENERIC = frozenset(
 )
 
 
-def _pattern(phrases: List[str]) -> "re.Pattern[str]":
+def _pattern(phrases: List[str], unless_after: str = "") -> "re.Pattern[str]":
+    """Whole-word alternatives; unless_after: words that must not come right before ("sans urgence")."""
     alternatives = "|".join(sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])")
+    negated = "".join(f"(?<!\\b{word} )" for word in unless_after.split())
+    return re.compile(rf"(?<![0-9a-z]){negated}(?:{alternatives})(?![0-9a-z])")
 
 
 _STRONG = {intent: _pattern(phrases) for intent, phrases in STRONG_CUES.items()}
@@ -181,13 +183,14 @@ _URGENT = _pattern(
         "d ici demain",
         "vite",
         # a trip close at hand: "j'ai un vol après-demain", "leaving in 6 days", "can they do it in time?"
-        "a temps",
+        "a temps(?! partiel| plein)",
         "in time",
         "apres demain",
         "day after tomorrow",
         "(?:leaving|flying|fly out|flight) in [0-9]+ days",
         "(?:je pars|on part|mon vol|notre vol) dans [0-9]+ jours",
-    ]
+    ],
+    unless_after="sans pas not no",  # "sans urgence", "no rush", "not urgent"
 )
 _WHERE = _pattern(
     [
@@ -252,10 +255,10 @@ _BENEFIT_WEEKS = _pattern(
 _STILL_WAITING = _pattern(
     [
         "(?:encore|toujours) (?:rien|pas) (?:eu |recu|recue|recus)",
-        "(?:rien|pas) (?:encore )?recu",
+        "(?:rien|pas) encore recue?s?",
         "still (?:haven t|have not|hasn t|has not|didn t|did not|not) (?:got|gotten|received|heard|come|arrived)",
         "still waiting",
-        "(?:haven t|have not|hasn t|has not) (?:got|gotten|received|heard|come|arrived) (?:anything|it|them|yet)",
+        "(?:haven t|have not|hasn t|has not) (?:got|gotten|received|heard|come|arrived)(?: anything| it| them)? yet",
     ]
 )
 _WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|what|et|mais|pis) )?(?:if|si)\b")

@@ -12,6 +12,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.question_cues import QuestionCues, life_event_phrased, service_phrased
 from bot.question_words import HOW_TO, asked_kinds, cued_intent, same_question_again
+from services_catalog.text import fold
 
 
 def ranking(*pairs: Any) -> List[Dict[str, Any]]:
@@ -613,3 +614,19 @@ def test_and_for_my_daughter_of_8_is_the_last_question_again_not_a_life_event() 
     assert cued_intent("and for my son, he's 10?", "life_event", event, aged) == "inform"
     died = "et pour mon père qui est décédé hier?"
     assert cued_intent(died, "life_event", event, aged, life_event_phrase=True) is None
+
+
+@pytest.mark.parametrize(
+    "text, urgent",
+    [
+        ("c'est urgent", True),
+        ("sans urgence, je le ramasse quand?", False),
+        ("no rush", False),
+        ("j'ai fait 400 heures à temps partiel", False),
+        ("ils peuvent-tu le faire à temps?", True),
+    ],
+)
+def test_haste_is_not_its_negation_nor_part_time(text: str, urgent: bool) -> None:
+    from bot.question_words import _URGENT
+
+    assert bool(_URGENT.search(fold(text))) is urgent
