@@ -12,7 +12,7 @@ from actions.answer_status import status
 from actions.base import QUESTIONS, CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
 from actions.service_names import service_readings
-from bot.question_words import FOLLOW_UP, HOW_TO, LEVEL_WORDS, asked_kinds
+from bot.question_words import FOLLOW_UP, HOW_TO, LEVEL_WORDS, asked_kinds, ends_asking_may_i
 from services_catalog.geography import gazetteer
 from services_catalog.jurisdiction import Whereabouts, whereabouts
 from services_catalog.model import Service
@@ -129,7 +129,9 @@ class ActionLifeEvent(CatalogueAction):
         question (QUESTIONS), "channels", or "how_to" (HOW_TO: how to get it at all). The service is one of the
         event's, or any other the client can get (federal, or of their province): the event is then the context."""
         text = latest_text(tracker)
-        kinds = [ASKED[k] for k in asked_kinds(text) if k in ASKED] or (["how_to"] if HOW_TO.search(text) else [])
+        kinds = [ASKED[k] for k in asked_kinds(text) if k in ASKED] or (
+            ["how_to"] if HOW_TO.search(text) else ["eligibility"] if ends_asking_may_i(text) else []
+        )
         if len(kinds) != 1 or tracker.get_slot("awaiting") == "life_event":
             return None
         named = self.asked_service(tracker, self.resolve_place(self.place_from(tracker)))

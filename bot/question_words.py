@@ -489,6 +489,13 @@ def cued_intent(
     return None
 
 
+def ends_asking_may_i(text: str) -> bool:
+    """Whether the message's last clause asks whether one may get something: "I quit my job because the night
+    shifts were wrecking my health, can I still get EI?" asks who qualifies, whatever story comes first."""
+    last = fold(re.split(r"(?<=[.?!,;])\s+", text.strip())[-1])
+    return _MAY_APPLY.match(last) is not None and not (_OFFICE.search(last) or _IN_PLACE.search(last))
+
+
 def _asks_may_last(text: str, intent: str) -> bool:
     """Whether the message ends on a sentence that asks whether one may get something, and nowhere in particular.
 

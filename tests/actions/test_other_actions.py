@@ -255,6 +255,16 @@ def test_and_by_mail_after_a_processing_time_is_that_processing_time_by_mail() -
     assert text.startswith("Délais de traitement pour") and "11 semaines" in text and "8 semaines" not in text
 
 
+def test_a_story_ending_on_may_i_get_a_service_asks_who_qualifies_for_it() -> None:
+    text = "I was let go from the warehouse in Regina last week because they cut staff, can I get EI?"
+    tracker = make_tracker(text, "life_event", [("life_event", "let go"), ("place", "Regina"), ("service", "EI")])
+    assert run_action(ActionLifeEvent(), tracker).text.startswith("Who may qualify for Employment Insurance")
+    anything = make_tracker(
+        "We just had twins in Halifax, can we get anything?", "life_event", [("life_event", "twins")]
+    )
+    assert run_action(ActionLifeEvent(), anything).text.startswith("Having a baby: here is what")
+
+
 def test_a_question_about_another_service_inside_a_life_event_is_answered_for_that_service() -> None:
     text = "What papers do I need for my 7 year old son's passport? His mother and I are separated."
     tracker = make_tracker(text, "life_event", [("life_event", "separated"), ("service", "passport")])

@@ -11,7 +11,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.question_cues import QuestionCues, life_event_phrased, service_phrased
-from bot.question_words import HOW_TO, asked_kinds, cued_intent, same_question_again
+from bot.question_words import HOW_TO, asked_kinds, cued_intent, ends_asking_may_i, same_question_again
 from services_catalog.text import fold
 
 
@@ -630,3 +630,10 @@ def test_haste_is_not_its_negation_nor_part_time(text: str, urgent: bool) -> Non
     from bot.question_words import _URGENT
 
     assert bool(_URGENT.search(fold(text))) is urgent
+
+
+def test_a_last_clause_asking_may_i_is_read_after_any_story() -> None:
+    assert ends_asking_may_i("I quit because of the night shifts, can I still get EI?")
+    assert ends_asking_may_i("J'ai perdu ma job. Est-ce que je peux avoir le chômage?")
+    assert not ends_asking_may_i("Can I get EI at the office in Regina?")  # where, not whether
+    assert not ends_asking_may_i("I lost my job, what do I do?")
