@@ -33,7 +33,7 @@ PERSON_TERMS = frozenset(
     )
 )
 _AGE = re.compile(
-    r"\b(\d{1,2}) ?(?:years? old|yrs? old|yo)\b|"
+    r"\b(\d{1,2})[ -]?(?:years?[ -]old|yrs?[ -]old|yo)\b|"
     r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|is|aged?|j'ai|j ai|il a|elle a) (\d{1,2})\b|"
     r"\b(?:gars|fille|fils|garçon|garcon|enfant|bébé|bebe|kid|son|daughter|child) (?:de |of |is )?(\d{1,2})\b"
 )

@@ -144,6 +144,8 @@ def test_proof_of_citizenship_stays_itself(real_catalogue) -> None:
         ("j'ai 62 ans", 62),
         ("combien coûte un passeport de 10 ans pour un adulte?", None),  # a 10-year passport, not an age
         ("the 5 yr passport", None),
+        ("a passport for my 6-year-old son", 6),  # hyphenated, as people write it
+        ("our 8-yr-old", 8),
     ],
 )
 def test_an_age_is_said_of_a_person(request_text: str, age) -> None:
