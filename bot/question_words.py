@@ -84,6 +84,9 @@ STRONG_CUES: Dict[str, List[str]] = {
         # what to have ready: "quels renseignements je dois avoir sous la main?"
         "quel(?:le)?s (?:renseignements|infos|informations)", "sous la main",
         "have (?:handy|ready|on hand)", "guarantor", "garant", "repondant",
+        # what an application holds: "what goes in the application package?" asks for no bundle of services
+        "what goes (?:in|into) (?:the |my |an |a )?(?:application|form|envelope)", "application (?:package|kit)",
+        "trousse de demande",
         "(?:faut|faut il|faut tu|ca prend) (?:presenter |montrer |fournir )?quoi",
         "(?:presenter|montrer) quoi", "quoi (?:presenter|montrer)",
     ],

@@ -543,6 +543,7 @@ def test_a_language_named_as_a_services_origin_asks_no_change_of_language() -> N
         ("what should I have ready before I call about EI?", {"ask_documents"}),
         ("pour son permis, faut présenter quoi?", {"ask_documents"}),
         ("who can sign as my guarantor?", {"ask_documents"}),
+        ("What goes in the application package for a PR card?", {"ask_documents"}),
         ("is my son old enough to get his own SIN?", {"ask_eligibility"}),
         ("do I still need to prove my French to become a citizen?", {"ask_eligibility"}),
     ],
