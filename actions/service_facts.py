@@ -83,6 +83,9 @@ class ActionServiceFacts(CatalogueAction):
             dispatcher.utter_message(text=say("ask_province", lang, service=service.name.get(lang)))
             return events + [SlotSet("awaiting", "facts"), SlotSet("last_place", None)]
         facts = self.catalogue().facts(service.id, latest_text(tracker))
+        parent = self.catalogue().case_of(service, question)
+        if parent is not None:  # "le service express, ça prend combien de jours?": the passport's express case
+            service, facts = parent, self.catalogue().facts(parent.id, f"{latest_text(tracker)} {service.name.en}")
         if question == "eligibility" and facts.criteria:
             rules = [] if latest_entity(tracker, "eligibility_answer") else self.lines(question, service, facts, lang)
             lines, buttons, kept = check_turn(tracker, service, facts, lang)

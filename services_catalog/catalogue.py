@@ -741,6 +741,28 @@ class Catalogue:
         hits = self.snapshot().service_index.search(text, len(self.snapshot().services), min_score)
         return next((hit.key for hit in hits if hit.key in service_ids), None)
 
+    def case_of(self, service: Service, kind: str) -> Optional[Service]:
+        """The service whose facts of that kind hold this one as a case, when this one has none of its own: the
+        express passport service is the passport's "Express service" case. The same government's, with a case
+        of at least two words, all in this service's name in each language, and the two names sharing another
+        word (passport / passeport)."""
+        if _fact_words(self.snapshot().facts.get(service.id, ServiceFacts()), kind):
+            return None
+        for other_id, facts in sorted(self.snapshot().facts.items()):
+            other = self.snapshot().services.get(other_id)
+            if other is None or other_id == service.id:
+                continue
+            if other.organization.state_province != service.organization.state_province:
+                continue
+            for case in _case_names(facts, kind):
+                words = [set(query_terms(case.get(lang), FUNCTION_WORDS)) for lang in ("en", "fr")]
+                names = [set(query_terms(service.name.get(lang), FUNCTION_WORDS)) for lang in ("en", "fr")]
+                if all(len(w) >= 2 and w <= n for w, n in zip(words, names)):
+                    kin = set(query_terms(f"{other.name.en} {other.name.fr}", FUNCTION_WORDS)) & (names[0] | names[1])
+                    if kin - words[0] - words[1]:
+                        return other
+        return None
+
     def closest_by_facts(self, service_ids: Sequence[str], kind: str, text: str) -> Optional[str]:
         """Of a few services (a life event's, in its order), the one whose facts of that kind share the most words
         with the question: "il a droit à combien de semaines?" after a birth is about the parental benefit, whose
@@ -842,6 +864,15 @@ class Catalogue:
             for c in self.snapshot().cross_promotions
             if (not service_id or c.service.id == service_id) and (not promoter_id or c.promoter.id == promoter_id)
         ]
+
+
+def _case_names(facts: ServiceFacts, kind: str) -> List[Bilingual]:
+    """The names of a service's cases of one kind of fact ("Express service", "Adult passport renewal")."""
+    if kind == "eligibility":
+        return []
+    if kind == "fees":
+        return [c.option for c in facts.costs] + [f.variant for f in facts.amounts]
+    return [f.variant for f in (facts.documents if kind == "documents" else facts.processing_times)]
 
 
 def _fact_words(facts: ServiceFacts, kind: str) -> List[Bilingual]:

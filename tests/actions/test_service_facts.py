@@ -170,3 +170,13 @@ def test_after_a_birth_a_question_in_weeks_is_about_the_parental_benefit_not_the
     assert first_line.startswith("Ce que verse") and expected in first_line
     again = make_tracker("c'est combien?", "ask_fees", slots=slots)  # no word of any fact: the service discussed
     assert "numéro d’assurance sociale" in run_action(ActionServiceFacts(), again).text.splitlines()[0]
+
+
+def test_a_service_without_a_delay_of_its_own_gets_the_case_another_service_files_for_it() -> None:
+    """The express passport service has no processing time row; the passport's "Express service" case is it."""
+    asked = make_tracker(
+        "Quel est le délai pour le service express de passeport?", "ask_processing_time", slots={"language": "fr"}
+    )
+    lines = run_action(ActionServiceFacts(), asked).text.splitlines()
+    assert lines[0] == "Délais de traitement pour Passeport canadien :"
+    assert lines[1].startswith("• Service express, en personne : 2 à 9 jours ouvrables")

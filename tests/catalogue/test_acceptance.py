@@ -306,3 +306,16 @@ def test_a_fact_question_is_about_the_best_match_with_those_facts_whatever_the_s
     found = real_catalogue.resolve_request(["CPP", "disability", "pension", message], message, None)
     chosen = real_catalogue.with_facts(found.matches, "eligibility", message)
     assert chosen is not None and chosen.id == "gc-991"
+
+
+def test_only_a_case_named_in_full_by_a_services_name_links_it_to_another_services_facts(
+    real_catalogue: Catalogue,
+) -> None:
+    """The express passport service is the passport's "Express service" case; a Manitoba licence is no case of
+    Alberta's licence, nor a change of address a case of Ontario's licence renewal ("with your health card")."""
+    services = real_catalogue.snapshot().services
+    express = real_catalogue.case_of(services["gc-passport-express"], "processing_time")
+    assert express is not None and express.id == "gc-1242"
+    assert real_catalogue.case_of(services["mb-drivers-licence"], "documents") is None
+    assert real_catalogue.case_of(services["on-address-change"], "documents") is None
+    assert real_catalogue.case_of(services["gc-1242"], "processing_time") is None  # it has its own
