@@ -383,7 +383,11 @@ def cued_intent(
     ):
         return "life_event"  # "moving to Québec on July 1st, how do I change my address?" names no office
     reframable = unsure or intent in GENERIC or intent in ("life_event", "ask_channels")
-    if intent == "life_event" and not life_event_phrase and same_question_again(text):
+    if (
+        (intent == "life_event" or (unsure and names_life_event))
+        and not life_event_phrase
+        and same_question_again(text)
+    ):
         # "pis pour ma fille de 8 ans?" after a fee: an age the model took for a life event's ("65 ans"), the
         # last question again for her; a follow-up that tells an event the catalogue knows stays one
         return "inform"

@@ -613,6 +613,8 @@ def test_and_for_my_daughter_of_8_is_the_last_question_again_not_a_life_event() 
     aged = frozenset({"life_event"})  # the model tags "ans" as a life event's word ("65 ans")
     assert cued_intent("pis pour ma fille de 8 ans?", "life_event", event, aged) == "inform"
     assert cued_intent("and for my son, he's 10?", "life_event", event, aged) == "inform"
+    unsure = ranking(("out_of_scope", 0.23), ("life_event", 0.2))  # the model unsure, with "ans" tagged
+    assert cued_intent("pis pour ma fille de 9 ans?", "out_of_scope", unsure, aged) == "inform"
     died = "et pour mon père qui est décédé hier?"
     assert cued_intent(died, "life_event", event, aged, life_event_phrase=True) is None
 
