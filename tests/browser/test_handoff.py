@@ -137,7 +137,8 @@ def test_staff_take_over_a_conversation_and_answer_live(
 
     staff_page.get_by_role("button", name="Hand back to Guichet").click()
     page.get_by_text("handed the conversation back").wait_for(timeout=5000)
-    assert page.locator(".gchat-queue").is_hidden()
+    # the message and the status are two socket events: the note hides on the second
+    page.locator(".gchat-queue").wait_for(state="hidden", timeout=5000)
     answer = ask(page, "Where can I get a passport in Calgary?")
     assert "Canadian Passport" in answer, answer
     staff_page.wait_for_selector(f"#waiting li[data-reference='{reference}']", state="detached")
