@@ -138,6 +138,21 @@ SOFT_ELIGIBILITY = [
     "can i", "can we", "could i", "am i", "do i get", "do we get",
     "je peux", "j peux", "je peux tu", "on peut", "puis je", "est ce que je peux",
 ]
+# Haste, and a trip close at hand: "j'ai un vol après-demain", "leaving in 6 days", "can they do it in time?"
+URGENT_CUES = [
+    "urgent", "urgently", "urgence", "rush", "express", "asap", "by tomorrow", "pour demain", "d ici demain", "vite",
+    "a temps(?! partiel| plein)", "in time", "apres demain", "day after tomorrow",
+    "(?:leaving|flying|fly out|flight) in [0-9]+ days", "(?:je pars|on part|mon vol|notre vol) dans [0-9]+ jours",
+]
+# Asking where to go, without naming an office.
+WHERE_CUES = [
+    "where do i go", "where can i go", "where should i go", "where do we go", "where can we go",
+    "where can (?:i|we) (?:get|apply|renew|find)", "where (?:do|should) (?:i|we) (?:get|apply|renew)",
+    "ou aller", "ou je vais", "ou est ce que je vais",
+    "is there (?:somewhere|anywhere|a place|an office)", "(?:somewhere|anywhere) (?:i|we|she|he) (?:can|could) go",
+    "un endroit ou (?:je|j|on|elle|il) (?:peux|peut|pourrais|pourrait)",
+    "ou (?:je|j|on|elle|il) (?:peux|peut|pourrais|pourrait) aller",
+]
 # fmt: on
 PLACE_INTENTS = frozenset({"find_service", "find_office", "inform"})
 # The model's answers that take the message for small talk: a question naming a service is none.
@@ -173,46 +188,8 @@ _STRONG = {intent: _pattern(phrases) for intent, phrases in STRONG_CUES.items()}
 _WHEN = _pattern(WHEN_CUES)
 _CHANNEL = _pattern(["online", "on line", "internet", "phone", "telephone", "mail", "en ligne", "poste", "courrier"])
 _SOFT_ELIGIBILITY = _pattern(SOFT_ELIGIBILITY)
-_URGENT = _pattern(
-    [
-        "urgent",
-        "urgently",
-        "urgence",
-        "rush",
-        "express",
-        "asap",
-        "by tomorrow",
-        "pour demain",
-        "d ici demain",
-        "vite",
-        # a trip close at hand: "j'ai un vol après-demain", "leaving in 6 days", "can they do it in time?"
-        "a temps(?! partiel| plein)",
-        "in time",
-        "apres demain",
-        "day after tomorrow",
-        "(?:leaving|flying|fly out|flight) in [0-9]+ days",
-        "(?:je pars|on part|mon vol|notre vol) dans [0-9]+ jours",
-    ],
-    unless_after="sans pas not no",  # "sans urgence", "no rush", "not urgent"
-)
-_WHERE = _pattern(
-    [
-        "where do i go",
-        "where can i go",
-        "where should i go",
-        "where do we go",
-        "where can we go",
-        "where can (?:i|we) (?:get|apply|renew|find)",
-        "where (?:do|should) (?:i|we) (?:get|apply|renew)",
-        "ou aller",
-        "ou je vais",
-        "ou est ce que je vais",
-        "is there (?:somewhere|anywhere|a place|an office)",
-        "(?:somewhere|anywhere) (?:i|we|she|he) (?:can|could) go",
-        "un endroit ou (?:je|j|on|elle|il) (?:peux|peut|pourrais|pourrait)",
-        "ou (?:je|j|on|elle|il) (?:peux|peut|pourrais|pourrait) aller",
-    ]
-)
+_URGENT = _pattern(URGENT_CUES, unless_after="sans pas not no")  # "sans urgence", "no rush", "not urgent"
+_WHERE = _pattern(WHERE_CUES)
 # Services named as the ones a person who died or left was getting: the life event, not a request for them.
 _THEIRS = _pattern(
     ["(?:he|she) (?:was getting|was receiving|got|received|was on|had)", "(?:il|elle) (?:recevait|avait|touchait)"]

@@ -748,6 +748,7 @@ class Catalogue:
         word (passport / passeport)."""
         if _fact_words(self.snapshot().facts.get(service.id, ServiceFacts()), kind):
             return None
+        names = [set(query_terms(service.name.get(lang), FUNCTION_WORDS)) for lang in ("en", "fr")]
         for other_id, facts in sorted(self.snapshot().facts.items()):
             other = self.snapshot().services.get(other_id)
             if other is None or other_id == service.id:
@@ -756,7 +757,6 @@ class Catalogue:
                 continue
             for case in _case_names(facts, kind):
                 words = [set(query_terms(case.get(lang), FUNCTION_WORDS)) for lang in ("en", "fr")]
-                names = [set(query_terms(service.name.get(lang), FUNCTION_WORDS)) for lang in ("en", "fr")]
                 if all(len(w) >= 2 and w <= n for w, n in zip(words, names)):
                     kin = set(query_terms(f"{other.name.en} {other.name.fr}", FUNCTION_WORDS)) & (names[0] | names[1])
                     if kin - words[0] - words[1]:
@@ -866,23 +866,23 @@ class Catalogue:
         ]
 
 
-def _case_names(facts: ServiceFacts, kind: str) -> List[Bilingual]:
-    """The names of a service's cases of one kind of fact ("Express service", "Adult passport renewal")."""
+def _facts_of_kind(facts: ServiceFacts, kind: str) -> List[Tuple[Optional[Bilingual], Tuple[Bilingual, ...]]]:
+    """A service's facts of one kind, each as the case it is filed for ("Express service") and what it says;
+    who qualifies has no cases, a fee's case says nothing more, and what a benefit pays is a fee's."""
     if kind == "eligibility":
-        return []
+        return [(None, (c.question, c.rule)) for c in facts.criteria]
     if kind == "fees":
-        return [c.option for c in facts.costs] + [f.variant for f in facts.amounts]
-    return [f.variant for f in (facts.documents if kind == "documents" else facts.processing_times)]
+        return [(c.option, ()) for c in facts.costs] + [(f.variant, (f.text,)) for f in facts.amounts]
+    rows = facts.documents if kind == "documents" else facts.processing_times
+    return [(f.variant, (f.text,)) for f in rows]
+
+
+def _case_names(facts: ServiceFacts, kind: str) -> List[Bilingual]:
+    return [case for case, _ in _facts_of_kind(facts, kind) if case is not None]
 
 
 def _fact_words(facts: ServiceFacts, kind: str) -> List[Bilingual]:
-    """The words of a service's facts of one kind: its cases and what they say (what a benefit pays is a fee's)."""
-    if kind == "eligibility":
-        return [piece for c in facts.criteria for piece in (c.question, c.rule)]
-    if kind == "fees":
-        return [c.option for c in facts.costs] + [piece for f in facts.amounts for piece in (f.variant, f.text)]
-    rows = facts.documents if kind == "documents" else facts.processing_times
-    return [piece for f in rows for piece in (f.variant, f.text)]
+    return [piece for case, said in _facts_of_kind(facts, kind) for piece in ((case,) if case else ()) + said]
 
 
 def out_of_reach(hits: List[OfficeHit], max_km: float = NEAR_KM) -> bool:
