@@ -58,6 +58,8 @@ _PLACE_ALIASES = {
     "hull": "gatineau",  # merged into Gatineau in 2002; people still say Hull
     "tracadie": "tracadie sheila",  # renamed Tracadie in 2014; the gazetteer keeps the old name
     "kap": "kapuskasing",  # what its people call it
+    "iles de la madeleine": "cap aux meules",  # the islands' municipality; Cap-aux-Meules is its main village
+    "magdalen islands": "cap aux meules",
     # Winnipeg's French quarter, which the gazetteer files under Winnipeg; its Saint-Boniface is a Québec
     # village of 2 postal codes, still found as "Saint-Boniface, QC".
     "saint boniface": "winnipeg",

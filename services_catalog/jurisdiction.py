@@ -23,6 +23,8 @@ _FROM = frozenset("from de d du des".split())  # "d" as in "d'Ottawa"
 # office it is, not where someone comes from.
 _OFFICE_OF = frozenset("bureau bureaux centre canada ontario passeports passeport service point ville hotel".split())
 _ARTICLES = frozenset("l la le les the".split())
+# "my Nova Scotia licence", "ma carte de l'Ontario": a province the client holds something from.
+_HELD = frozenset("my our mon ma mes notre nos".split())
 # Words that say where something is ("in Winnipeg", "à Winnipeg"), as typed: a bare "a" is the English article.
 _AT = frozenset("in at near à au aux".split())
 
@@ -43,6 +45,7 @@ class _Mention:
     towards: bool  # introduced by "to", "en", "à"...
     origin: bool  # introduced by "from", "de", "du"...
     located: bool = False  # introduced by "in", "à"...: where the client is, not a name ("l'hôpital Saint-Boniface")
+    held: bool = False  # "my Nova Scotia licence": where a card or licence the client has is from
 
 
 def whereabouts(text: str, named_place: Optional[Place] = None) -> Whereabouts:
@@ -54,6 +57,10 @@ def whereabouts(text: str, named_place: Optional[Place] = None) -> Whereabouts:
     in words beats a town guessed in another province ("Baie Sainte-Marie, Nouvelle-Écosse").
     """
     mentions = _mentions(text)
+    moving_to = next((m for m in reversed(mentions) if m.towards), None)
+    if moving_to is not None and any(m.held for m in mentions if m is not moving_to):
+        # "moved to Miramichi and swapped my Nova Scotia licence": the licence's province is left behind
+        return Whereabouts(moving_to.place, moving_to.province or None)
     if len(mentions) > 1 and any(m.origin for m in mentions):
         destination = next((m for m in reversed(mentions) if m.towards), None) or next(
             (m for m in reversed(mentions) if not m.origin), None
@@ -94,6 +101,7 @@ def _mentions(text: str) -> List[_Mention]:
                 typed in _TOWARDS or (folded in _TOWARDS and folded != "a"),
                 origin,
                 located=typed in _AT,
+                held=folded in _HELD or origin,
             )
         )
     return mentions

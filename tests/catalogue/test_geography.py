@@ -79,7 +79,12 @@ def test_distances_to_many_points_are_the_pairwise_distances_in_order() -> None:
 
 @pytest.mark.parametrize(
     "text, name, province",
-    [("Hull", "Gatineau", "QC"), ("Tracadie", "Tracadie-Sheila", "NB"), ("Kap", "Kapuskasing", "ON")],
+    [
+        ("Hull", "Gatineau", "QC"),
+        ("Tracadie", "Tracadie-Sheila", "NB"),
+        ("Kap", "Kapuskasing", "ON"),
+        ("Îles-de-la-Madeleine", "Cap-Aux-Meules", "QC"),
+    ],
 )
 def test_names_people_still_use_find_the_gazetteers_town(text: str, name: str, province: str) -> None:
     """Merged or renamed towns, and a nickname, as clients type them ("j'habite à Hull")."""

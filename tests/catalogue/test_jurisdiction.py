@@ -49,12 +49,18 @@ def test_a_named_province_decides_without_a_town(text: str, province: str) -> No
         ("I'm moving from Toronto to Halifax", "NS", "Halifax"),
         ("i just moved to halifax from ontario, need to switch my licence", "NS", "Halifax"),
         ("je déménage de Montréal en Ontario", "ON", None),
+        ("Just moved to Miramichi and swapped my Nova Scotia licence", "NB", "Miramichi"),
+        ("on déménage à Moncton, comment je change ma carte de l'Ontario?", "NB", "Moncton"),
     ],
 )
 def test_a_move_is_about_its_destination(text: str, province: str, town: str | None) -> None:
     where = whereabouts(text)
     assert where.province == province
     assert (where.place.name if where.place else None) == town
+
+
+def test_a_province_the_client_holds_a_card_from_stays_without_a_move() -> None:
+    assert whereabouts("I need to renew my Ontario licence in Gatineau").province == "ON"
 
 
 def test_two_letter_words_are_not_provinces() -> None:
