@@ -180,6 +180,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "{office} est fermé en ce moment (il y est {time}; aujourd'hui : {why}). {next}",
     },
     "next_opening": {"en": "It opens next on {day} at {time}.", "fr": "Prochaine ouverture : {day} à {time}."},
+    "usual_days": {"en": "Open {days} each week.", "fr": "Ouvert {days} chaque semaine."},
     "next_open_day": {
         "en": "Next opening day: {day}, {hours}.",
         "fr": "Prochaine journée d'ouverture : {day}, {hours}.",

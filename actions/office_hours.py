@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_entity, latest_text
 from actions.messages import say
-from actions.render import clock, day_line, day_name, periods, week_lines
+from actions.render import clock, day_line, day_name, periods, week_lines, weekday_span
 from services_catalog.geography import Place
 from services_catalog.hours import (
     UNKNOWN,
@@ -30,6 +30,7 @@ from services_catalog.hours import (
     mentions_now,
     next_opening,
     parse_day,
+    usual_weekdays,
     without_time_words,
 )
 from services_catalog.jurisdiction import whereabouts
@@ -68,6 +69,7 @@ class ActionOfficeHours(CatalogueAction):
                 lines += self._open_after(location, own, asked, lang)
             else:
                 lines = [say("hours_at", lang, office=office), *week_lines(location, lang, own, now.date())]
+                lines += self._usual_days(location, own, now.date(), lang)
             lines.append(say("local_time", lang, time=clock(now.time(), lang)))
             if client is not None:
                 day = asked or self._next_open_day(location, own, now.date())
@@ -94,6 +96,16 @@ class ActionOfficeHours(CatalogueAction):
         """The first day of the week shown that the office opens (today when it opens today)."""
         days = (today + timedelta(days=n) for n in range(7))
         return next((day for day in days if day_hours(location, day, own).is_open), today)
+
+    @staticmethod
+    def _usual_days(location: Location, own: Tuple[OpeningHours, ...], today: date, lang: str) -> List[str]:
+        """A week that is not Monday to Friday, said in words ("Open Tuesday to Thursday each week."): a client
+        asking what days an office opens should not have to read it off seven dated lines. Monday to Friday
+        goes without saying."""
+        weekdays = usual_weekdays(location, today, own)
+        if not weekdays or weekdays == list(range(5)):
+            return []
+        return [say("usual_days", lang, days=weekday_span(weekdays, lang))]
 
     @staticmethod
     def _open_after(location: Location, own: Tuple[OpeningHours, ...], day: date, lang: str) -> List[str]:

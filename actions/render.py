@@ -126,6 +126,14 @@ def day_name(day: date, lang: str) -> str:
     return f"{weekday} {day.day} {month}" if lang == "fr" else f"{weekday}, {month} {day.day}"
 
 
+def weekday_span(weekdays: List[int], lang: str) -> str:
+    """ "Tuesday to Thursday" for consecutive days, else "Monday, Wednesday and Friday"; in French with articles."""
+    names = [DAYS_LONG[lang][day] for day in weekdays]
+    if len(names) > 2 and weekdays == list(range(weekdays[0], weekdays[-1] + 1)):
+        return f"du {names[0]} au {names[-1]}" if lang == "fr" else f"{names[0]} to {names[-1]}"
+    return listed([f"le {name}" for name in names] if lang == "fr" else names, lang)
+
+
 def day_line(hours: DayHours, lang: str) -> str:
     """The hours of a day, or "closed" and why: a holiday or a closure notice is named."""
     if hours.is_open:

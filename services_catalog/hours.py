@@ -582,6 +582,20 @@ def week(location: Location, start: date, service_hours: Sequence[OpeningHours] 
     return [day_hours(location, start + timedelta(days=offset), service_hours) for offset in range(days)]
 
 
+def usual_weekdays(location: Location, start: date, service_hours: Sequence[OpeningHours] = ()) -> List[int]:
+    """The weekdays (0 = Monday) an office opens every week, holidays and closures aside, from start's week.
+
+    "What days is the Trail office open?" wants "Tuesday to Thursday", which a table of dated days only
+    implies. Empty when the hours are unknown or not weekly (an outreach site on the 2nd Tuesday of the
+    month), where a weekly pattern would mislead.
+    """
+    rules = tuple(service_hours) or location.hours
+    if not rules or any(not code.isalpha() for rule in rules for code in rule.days):
+        return []
+    days = (start + timedelta(days=offset) for offset in range(7))
+    return sorted(day.weekday() for day in days if any(rule.applies(day) for rule in rules))
+
+
 _TIME_WORDS = re.compile(
     r"\b(open|opens|opened|opening|close|closes|closed|closing|hours?|time|schedule|today|tomorrow|tonight|now|"
     r"ouvert|ouverte|ouverts|ouvre|ouverture|ferme|fermee|fermes|fermeture|heures?|horaire|aujourd hui|demain|"

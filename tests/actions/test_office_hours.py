@@ -91,3 +91,10 @@ def test_a_closed_day_says_the_next_day_the_office_opens(on_friday_4_december) -
     dalhousie = ask("pis y est-tu ouvert le lundi?", slots={"last_location_id": "sc-1682"}, lang="fr")
     assert "lundi 7 décembre : fermé" in dalhousie and "Prochaine journée d'ouverture : mardi 8 décembre" in dalhousie
     assert "Next opening day" not in ask("open on Monday?", slots={"last_location_id": CALGARY_CENTRE})
+
+
+def test_a_week_that_is_not_monday_to_friday_is_said_in_words(on_friday_4_december) -> None:
+    assert "Open Tuesday to Thursday each week." in ask("what days is the service canada centre in trail bc open?")
+    dawson = ask("c'est ouvert quels jours?", slots={"last_location_id": "sc-5996"}, lang="fr")
+    assert "Ouvert le lundi, le mercredi et le vendredi chaque semaine." in dawson
+    assert "each week" not in ask("what are the hours?", slots={"last_location_id": CALGARY_CENTRE})

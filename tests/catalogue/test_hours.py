@@ -24,6 +24,7 @@ from services_catalog.hours import (
     next_opening,
     open_now,
     parse_day,
+    usual_weekdays,
     week,
 )
 from services_catalog.model import Bilingual, Closure, Location, OpeningHours, Organization
@@ -397,3 +398,10 @@ def test_opening_spans_read_on_another_zone() -> None:
         date(2026, 12, 7), [(time(8, 30), time(16))], ZoneInfo("America/Halifax"), ZoneInfo("America/Toronto")
     )
     assert spans == [(time(7, 30), time(15))]
+
+
+def test_the_usual_weekdays_ignore_holidays_and_give_up_on_monthly_schedules() -> None:
+    christmas_week = date(2026, 12, 21)
+    assert usual_weekdays(office("ON", hours("TU;WE;TH")), christmas_week) == [1, 2, 3]
+    assert usual_weekdays(office("ON", hours(), hours("2TU")), christmas_week) == []
+    assert usual_weekdays(office("ON"), christmas_week) == []
