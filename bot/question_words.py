@@ -51,6 +51,11 @@ STRONG_CUES: Dict[str, List[str]] = {
         "(?:monte|augmente|baisse) de combien", "how much (?:more|higher|bigger|less|smaller)",
         "how much (?:will|would|do|does|did) (?:i|we|he|she|they) (?:get|receive)",
         "combien (?:je vais|on va|vais je|il va|elle va) (?:avoir|recevoir|toucher)",
+        # what a benefit pays a week, and what taking it early costs: "de combien sera-t-elle réduite?"
+        "combien par (?:semaine|mois)", "how much (?:a|per|each) (?:week|month)",
+        "(?:va|vont) (?:me|nous) donner combien", "(?:reduite?s?|diminuee?s?|coupee?s?) de combien",
+        "de combien (?:[a-z]+ ){0,3}(?:reduite?s?|diminuee?s?|coupee?s?)", "(?:reduced|cut|lowered) by how much",
+        "how much (?:is it|would it be|will it be|does it get) (?:reduced|cut|lowered)",
     ],
     "ask_processing_time": [
         "how long", "how fast", "how quickly", "how soon", "processing time", "processing times", "the wait",
@@ -71,13 +76,20 @@ STRONG_CUES: Dict[str, List[str]] = {
         "(?:on|ils) (?:va|vont) (?:me|nous) repondre", "avoir (?:une|ma|la|leur) reponse",
         "(?:hear|get an answer|get a decision) back", "hear from them", "(?:till|until|before) they decide",
         "(?:j ai|j aurai|on a|on aura) (?:mon|ma|mes|son|sa|ses|notre|nos|le|la|les) (?:[a-z]+ ){1,3}quand",
+        # when something is sent: "le premier chèque, y arrive quand?", "when should the card show up?"
+        "(?:arrive|arrivera|arrivent|rentre|rentrera|va arriver|vont arriver|va rentrer) (?:tu |t il |t elle )?quand",
+        "quand (?:est ce qu )?(?:il|elle|y|ca) (?:va )?(?:arrive|arrivera|arriver|rentre|rentrer)",
+        "(?:arrive|arriver|arrivera|arrivent) par la (?:malle|poste)",
+        "(?:show|shows) up in the mail", "(?:come|comes|arrive|arrives) in the mail",
+        "when (?:will|should|would|does) (?:it|they|the [a-z]+|my [a-z]+|the new one) (?:arrive|come|show up|get here)",
     ],
     "ask_documents": [
         "documents", "document", "docs", "papers", "paperwork", "bring", "what do (?:i|we) need(?! to do)",
         "what (?:info|information|id|identification) (?:do|does|should) (?:i|we|he|she) (?:need|have|bring)",
         "what do (?:i|we) (?:show|send|submit|provide)",
         "papiers", "pieces", "pieces justificatives", "apporter", "amener", "fournir",
-        "(?:quoi|faut que j|faut qu on) envo(?:yer|ie)",
+        "(?:quoi|faut que j|faut qu on|je dois|j dois|dois je|on doit) envo(?:yer|ie)",
+        "what will (?:i|we) need(?! to do)", "qu est ce que ca (?:me|nous|lui|leur) prend",
         "what (?:do|does|should) (?:i|we|he|she) have to (?:send|bring|show|submit|provide|include)",
         "what (?:has|have) to go in", "what (?:should|do) (?:i|we) include",
         "qu est ce qu il faut (?:fournir|apporter|amener)", "quoi (?:fournir|apporter|amener)",

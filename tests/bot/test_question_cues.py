@@ -546,6 +546,16 @@ def test_a_language_named_as_a_services_origin_asks_no_change_of_language() -> N
         ("What goes in the application package for a PR card?", {"ask_documents"}),
         ("is my son old enough to get his own SIN?", {"ask_eligibility"}),
         ("do I still need to prove my French to become a citizen?", {"ask_eligibility"}),
+        ("le chômage va me donner combien par semaine?", {"ask_fees"}),
+        ("si je la prends à 62 ans, elle sera réduite de combien?", {"ask_fees"}),
+        ("how much a week would I get on sickness benefits?", {"ask_fees"}),
+        ("pis ma carte, a va arriver quand?", {"ask_processing_time"}),
+        ("mon chèque arrive-tu quand?", {"ask_processing_time"}),
+        ("when should the new card show up in the mail?", {"ask_processing_time"}),
+        ("will it come in the mail or do I pick it up?", {"ask_processing_time"}),
+        ("Can I renew my licence online? What will I need?", {"ask_documents"}),  # that question, for that way
+        ("quessé que j'dois envoyer pour en avoir un autre?", {"ask_documents"}),
+        ("je veux faire ma demande en ligne, qu'est-ce que ça me prend?", {"ask_documents"}),
     ],
 )
 def test_what_is_paid_when_it_comes_what_to_have_and_who_qualifies_in_everyday_words(text: str, kinds: set) -> None:
