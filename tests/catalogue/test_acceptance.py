@@ -100,6 +100,12 @@ def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogu
         (["Nous nous marierons à Calgary au printemps"], "getting-married"),
         (["my mother is dying, I want to be with her"], "caring-for-a-relative"),
         (["je veux partir ma compagnie de paysagement"], "starting-a-business"),
+        (["je me suis fait mettre à pied au moulin"], "losing-a-job"),
+        (["Mon grand-père est pu capable de vivre tout seul"], "caring-for-a-relative"),
+        (["my dad can no longer live alone since his fall"], "caring-for-a-relative"),
+        (["Ma blonde a eu not' petite mardi"], "having-a-baby"),
+        (["je me lance comme travailleuse indépendante en graphisme"], "starting-a-business"),
+        (["I'm going freelance as a photographer"], "starting-a-business"),
     ],
 )
 def test_a_life_event_is_named_by_a_phrase_the_message_holds(
@@ -107,6 +113,11 @@ def test_a_life_event_is_named_by_a_phrase_the_message_holds(
 ) -> None:
     event = real_catalogue.life_event_named(texts)
     assert (event.id if event else None) == expected
+
+
+@pytest.mark.parametrize("text", ["I live alone and need a passport", "le dépôt est fait à mon compte"])
+def test_living_alone_or_an_account_is_no_life_event(real_catalogue: Catalogue, text: str) -> None:
+    assert real_catalogue.life_event_phrased(text) is None
 
 
 def test_fort_mcmurray_wildfire_outreach_is_recorded(real_catalogue: Catalogue) -> None:

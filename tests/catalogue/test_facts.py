@@ -186,3 +186,12 @@ def test_a_processing_time_asked_by_its_channel_is_that_channels(real_catalogue)
     by_mail = real_catalogue.facts("gc-1107", "et par la poste?").processing_times
     assert [f.id for f in by_mail] == ["ccb-by-mail"]
     assert len(real_catalogue.facts("gc-1107", "how long does it take?").processing_times) == 3
+
+
+@pytest.mark.parametrize(
+    "request_text, weeks", [("how many weeks do I get as the dad?", "Paternity"), ("et pour la mère?", "Maternity")]
+)
+def test_a_parent_named_picks_that_parents_weeks(real_catalogue, request_text: str, weeks: str) -> None:
+    variants = [a.variant.en for a in real_catalogue.facts("qc-rqap", request_text).amounts]
+    assert any(v.startswith(weeks) for v in variants)
+    assert not any(v.startswith("Paternity" if weeks == "Maternity" else "Maternity") for v in variants)
