@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_status import status
 from actions.base import CatalogueAction, Events, latest_text
+from actions.find_service import ActionFindService
 from actions.messages import CHANNELS, say
 from actions.render import channel_list, remote_lines
 from actions.service_facts import ActionServiceFacts
@@ -55,6 +56,12 @@ class ActionServiceDetail(CatalogueAction):
             else say("channels_unknown", lang, service=name, url=url)
         )
         way = asked[0] if len(asked) == 1 and asked[0] in service.channels else None
+        named_place = self.place_from(tracker, allow_remembered=False)
+        place = self.resolve_place(named_place)
+        if way == "in_person" and place is not None:
+            # "can I pick it up in person in Ottawa?": yes, and where, rather than the list of ways
+            dispatcher.utter_message(text=online_answer[0])
+            return ActionFindService().respond(dispatcher, service, place, named_place, lang)
         text = "\n".join(
             [
                 *online_answer,

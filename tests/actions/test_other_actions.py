@@ -479,3 +479,16 @@ def test_a_request_too_long_for_one_name_is_read_clause_by_clause() -> None:
     text = "where can i get a passport in a hurry in calgary, my flight got moved up to next week"
     outcome = run_action(ActionFindService(), make_tracker(text, "find_service", [("place", "calgary")]))
     assert outcome.text.startswith("Urgent passport pick-up") and "Calgary Centre" in outcome.text
+
+
+def test_asked_about_going_in_person_in_a_town_the_answer_says_yes_and_where() -> None:
+    tracker = make_tracker(
+        "can I pick it up in person in Ottawa?",
+        "ask_channels",
+        [("place", "Ottawa")],
+        slots={"last_service_id": "on-birth-certificate"},
+    )
+    outcome = run_action(ActionServiceDetail(), tracker)
+    assert outcome.text.startswith("Yes, you can do it in person (Get or replace an Ontario birth certificate).")
+    assert "Nearest offices to Ottawa" in outcome.text and "Laurier" in outcome.text
+    assert outcome.slot("last_location_id") is not None
