@@ -207,9 +207,9 @@ _THEIRS = _pattern(
     ["(?:he|she) (?:was getting|was receiving|got|received|was on|had)", "(?:il|elle) (?:recevait|avait|touchait)"]
 )
 _MAY_APPLY = re.compile(
-    r"(?<![0-9a-z])(?:est ce que )?(?:can i|can we|could i|je peux|j peux|je peux tu|on peut|puis je)"
+    r"(?<![0-9a-z])(?:est ce que )?(?:can i|can we|could i|could we|je peux|j peux|je peux tu|on peut|puis je)"
     r" (?:still |encore |quand meme )?(?:(?:la|le|les|l|it|them) )?"
-    r"(?:apply|get|collect|receive|start|demander|recevoir|avoir|toucher|commencer)"
+    r"(?:apply|get|collect|receive|start|obtain|demander|recevoir|avoir|obtenir|toucher|commencer)"
 )
 # How much one must have earned, or how long one must wait, to qualify; and for how many weeks a benefit pays:
 # questions about who qualifies and what is paid, in the words of a fee or a delay.
