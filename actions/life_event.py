@@ -49,6 +49,10 @@ class ActionLifeEvent(CatalogueAction):
             from actions.service_facts import ActionServiceFacts  # imports this module: imported when needed
 
             return ActionServiceFacts().answer(dispatcher, tracker, lang)
+        if event is None and service_readings(tracker.latest_message or {}):
+            # "I'm having knee surgery next month. Is there EI for that?": no event the catalogue knows, but a
+            # service named, which the menu of events would not answer
+            return self._for_the_service(dispatcher, tracker, lang)
         if event is None:
             dispatcher.utter_message(text=say("no_life_event", lang))
             return [status("no_service")]
@@ -115,6 +119,20 @@ class ActionLifeEvent(CatalogueAction):
         if services:
             events += [SlotSet("last_service_id", services[0].id), SlotSet("last_question", None)]
         return events
+
+    @staticmethod
+    def _for_the_service(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
+        """The one kind of question the message asks about the service it names, else where and how to get it."""
+        from actions.find_service import ActionFindService
+        from actions.service_facts import ActionServiceFacts
+
+        text = latest_text(tracker)
+        kinds = [QUESTIONS[k] for k in asked_kinds(text) if k in QUESTIONS] or (
+            ["eligibility"] if ends_asking_may_i(text) else []
+        )
+        if len(kinds) == 1:
+            return ActionServiceFacts().answer_question(dispatcher, tracker, lang, kinds[0], in_event=True)
+        return ActionFindService().answer(dispatcher, tracker, lang)
 
     @staticmethod
     def _place_events(where: Whereabouts) -> Events:

@@ -210,6 +210,8 @@ _MAY_APPLY = re.compile(
     r"(?<![0-9a-z])(?:est ce que )?(?:can i|can we|could i|could we|je peux|j peux|je peux tu|on peut|puis je)"
     r" (?:still |encore |quand meme )?(?:(?:la|le|les|l|it|them) )?"
     r"(?:apply|get|collect|receive|start|obtain|demander|recevoir|avoir|obtenir|toucher|commencer)"
+    # "Is there EI for that?", "y a-tu de l'aide pour ça?"
+    r"|(?:is there|are there|y a t il|y a tu) (?:[a-z]+ ){1,4}(?:for|pour) (?:that|this|me|it|ca|cela|moi)\b"
 )
 # How much one must have earned, or how long one must wait, to qualify; and for how many weeks a benefit pays:
 # questions about who qualifies and what is paid, in the words of a fee or a delay.

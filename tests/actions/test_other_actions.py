@@ -492,3 +492,10 @@ def test_asked_about_going_in_person_in_a_town_the_answer_says_yes_and_where() -
     assert outcome.text.startswith("Yes, you can do it in person (Get or replace an Ontario birth certificate).")
     assert "Nearest offices to Ottawa" in outcome.text and "Laurier" in outcome.text
     assert outcome.slot("last_location_id") is not None
+
+
+def test_a_story_that_is_no_life_event_but_names_a_service_is_answered_for_the_service() -> None:
+    text = "I'm having knee surgery next month and I'll be off for about 8 weeks. Is there EI for that?"
+    outcome = run_action(ActionLifeEvent(), make_tracker(text, "life_event", [("service", "EI")]))
+    assert "Who may qualify" in outcome.text and "life events such as" not in outcome.text
+    assert outcome.slot("last_question") == "eligibility"
