@@ -84,7 +84,8 @@ STRONG_CUES: Dict[str, List[str]] = {
         "when (?:will|should|would|does) (?:it|they|the [a-z]+|my [a-z]+|the new one) (?:arrive|come|show up|get here)",
     ],
     "ask_documents": [
-        "documents", "document", "docs", "papers", "paperwork", "bring", "what do (?:i|we) need(?! to do)",
+        "documents", "document", "docs", "papers", "paperwork", "bring",
+        "what (?:do|does) (?:i|we|she|he|they) need(?! to (?:do|qualify|be eligible))",
         "what (?:info|information|id|identification) (?:do|does|should) (?:i|we|he|she) (?:need|have|bring)",
         "what do (?:i|we) (?:show|send|submit|provide)",
         "papiers", "pieces", "pieces justificatives", "apporter", "amener", "fournir",
@@ -118,6 +119,11 @@ STRONG_CUES: Dict[str, List[str]] = {
         "(?:faire|passer) (?:l examen|le test|l test)",
         # whether a benefit covers the client's case: "l'assurance-emploi couvre-tu ça?"
         "couvre (?:tu |t il |t elle )?(?:ca|cela)", "(?:does|will|would) (?:it|that|this|ei) cover (?:it|that|this|me)",
+        # whether a benefit stops with a change: "si je me remarie, je la perds-tu?", "would I lose it?"
+        "(?:je|j|on) (?:la|le|les|l) (?:perds|perd|perdrais|perdrai)(?: tu)?",
+        "(?:vais|va|vas) (?:je |tu )?(?:la|le|les|l) perdre",
+        "(?:would|will|do|does) (?:i|we|she|he|they) (?:still )?(?:lose|keep) "
+        "(?:it|them|the (?:pension|benefits?|allowance))",
         # how long one must wait to qualify: "faut attendre combien d'années après ma sentence?"
         "attendre combien d (?:annees|ans|mois)", "wait how many years",
         "worked [0-9]+ hours", "[0-9]+ (?:insurable )?hours (?:of work|this year|last year)", "[0-9]+ insurable hours",
@@ -207,9 +213,11 @@ _THEIRS = _pattern(
     ["(?:he|she) (?:was getting|was receiving|got|received|was on|had)", "(?:il|elle) (?:recevait|avait|touchait)"]
 )
 _MAY_APPLY = re.compile(
-    r"(?<![0-9a-z])(?:est ce que )?(?:can i|can we|could i|could we|je peux|j peux|je peux tu|on peut|puis je)"
+    r"(?<![0-9a-z])(?:est ce que )?"
+    r"(?:can i|can we|could i|could we|je peux|j peux|je peux tu|on peut|on peut tu|puis je)"
     r" (?:still |encore |quand meme )?(?:(?:la|le|les|l|it|them) )?"
-    r"(?:apply|get|collect|receive|start|obtain|demander|recevoir|avoir|obtenir|toucher|commencer)"
+    r"(?:apply|get|collect|receive|start|obtain|demander|recevoir|avoir|obtenir|toucher|commencer"
+    r"|faire (?:la|ma|notre|une|sa) demande)"
     # "Is there EI for that?", "y a-tu de l'aide pour ça?"
     r"|(?:is there|are there|y a t il|y a tu) (?:[a-z]+ ){1,4}(?:for|pour) (?:that|this|me|it|ca|cela|moi)\b"
 )
@@ -267,7 +275,11 @@ LEVEL_WORDS = {
     **dict.fromkeys(["municipal", "municipale", "municipaux"], "municipal"),
 }
 _LEVEL = _pattern(list(LEVEL_WORDS))
-_IN_PLACE = _pattern(["in", "at", "near", "a", "au", "aux", "pres de", "proche de"])
+# Where, in a question asked in English; in French ("à" folds to "a", the English article: "can I get a SIN").
+_IN_PLACE = {
+    "en": _pattern(["in", "at(?! (?:her|his|my|our|their|your|work|home|school))", "near"]),  # "help at her bakery"
+    "fr": _pattern(["a", "au", "aux", "pres de", "proche de"]),
+}
 _OFFICE = _pattern(["office", "offices", "bureau", "bureaux", "centre", "center", "point de service"])
 _ASKS = _pattern(
     ["est ce que", "will", "would", "can", "could", "do i", "quoi", "comment", "quand", "what", "how", "when"]
@@ -430,11 +442,15 @@ def cued_intent(
     if intent in ("ask_eligibility", "life_event") and not (kinds or life_event_phrase) and _OTHER_WAYS.search(folded):
         return "ask_channels"  # "je l'ai eu à 30 ans, je peux le renouveler par la poste?": that way
     requested = intent if intent in ("find_office", "find_service") else "find_service"
-    if (intent == requested or unsure) and "service" in tagged and _asks_may_last(text, requested):
+    # "… no work permit. Could I get a SIN so I can help at her bakery?" is no outreach either
+    reframed = intent == requested or unsure or intent in ("ask_outreach", "ask_colocated", "ask_bundle")
+    if reframed and "service" in tagged and _asks_may_last(text, requested):
         # "I lost my job at a call centre in Fredericton. Can I get EI?", "Je suis étudiante étrangère à
         # Sherbrooke. Est-ce que je peux avoir un NAS?": who qualifies, not where; and so when the model is unsure
         # ("I've been a permanent resident for two years. Can I apply for citizenship yet?")
         return "ask_eligibility"
+    if intent in ("ask_outreach", "ask_colocated", "ask_bundle") and not tagged and ends_asking_may_i(text):
+        return "ask_eligibility"  # "On peut-tu faire la demande avant d'arriver là-bas?": the service discussed
     if intent == "life_event" and "service" in tagged and may_i and not life_event_phrase:
         return "ask_eligibility"  # "turning 62, can I start collecting OAS?": no event the catalogue knows
     if intent in STRONG_CUES and not unsure:
@@ -490,8 +506,7 @@ def cued_intent(
 def ends_asking_may_i(text: str) -> bool:
     """Whether the message's last clause asks whether one may get something: "I quit my job because the night
     shifts were wrecking my health, can I still get EI?" asks who qualifies, whatever story comes first."""
-    last = fold(re.split(r"(?<=[.?!,;])\s+", text.strip())[-1])
-    return _MAY_APPLY.match(last) is not None and not (_OFFICE.search(last) or _IN_PLACE.search(last))
+    return _may_nowhere(fold(re.split(r"(?<=[.?!,;])\s+", text.strip())[-1]))
 
 
 def _asks_may_last(text: str, intent: str) -> bool:
@@ -503,7 +518,16 @@ def _asks_may_last(text: str, intent: str) -> bool:
     last = fold(sentences[-1])
     if intent == "find_service" and len(sentences) < 2:
         return False
-    return _MAY_APPLY.match(last) is not None and not (_OFFICE.search(last) or _IN_PLACE.search(last))
+    return _may_nowhere(last)
+
+
+def _may_nowhere(clause: str) -> bool:
+    """Whether a (folded) clause asks whether one may get something, and at no office or place."""
+    asked = _MAY_APPLY.match(clause)
+    if asked is None or _OFFICE.search(clause):
+        return False
+    english = asked.group(0).startswith(("can ", "could ", "is ", "are "))
+    return not _IN_PLACE["en" if english else "fr"].search(clause)
 
 
 def _unsure(ranking: List[Dict[str, Any]]) -> bool:

@@ -556,6 +556,10 @@ def test_a_language_named_as_a_services_origin_asks_no_change_of_language() -> N
         ("Can I renew my licence online? What will I need?", {"ask_documents"}),  # that question, for that way
         ("quessé que j'dois envoyer pour en avoir un autre?", {"ask_documents"}),
         ("je veux faire ma demande en ligne, qu'est-ce que ça me prend?", {"ask_documents"}),
+        ("If she has to apply herself, what does she need?", {"ask_documents"}),
+        ("what does he need to qualify?", {"ask_eligibility"}),
+        ("Pis si je me remarie un jour, je la perds-tu?", {"ask_eligibility"}),
+        ("if I move to Portugal would I lose it?", {"ask_eligibility"}),
     ],
 )
 def test_what_is_paid_when_it_comes_what_to_have_and_who_qualifies_in_everyday_words(text: str, kinds: set) -> None:
@@ -650,5 +654,18 @@ def test_a_last_clause_asking_may_i_is_read_after_any_story() -> None:
     assert ends_asking_may_i("J'ai perdu ma job. Est-ce que je peux avoir le chômage?")
     assert ends_asking_may_i("J'ai un permis d'études. Puis-je obtenir un numéro d'assurance sociale ?")
     assert ends_asking_may_i("I'm having surgery next month and will be off 8 weeks. Is there EI for that?")
+    assert ends_asking_may_i("On peut-tu faire la demande avant d'arriver là-bas?")
     assert not ends_asking_may_i("Can I get EI at the office in Regina?")  # where, not whether
     assert not ends_asking_may_i("I lost my job, what do I do?")
+
+
+def test_a_story_ending_on_may_i_get_a_service_is_no_outreach_request() -> None:
+    text = "I'm visiting my sister in Shediac on a visitor visa. Could I get a SIN to help at her bakery this summer?"
+    sure_outreach = ranking(("ask_outreach", 0.93), ("find_service", 0.04))
+    assert cued_intent(text, "ask_outreach", sure_outreach, frozenset({"service", "place"})) == "ask_eligibility"
+
+
+def test_may_we_apply_with_nothing_tagged_is_no_question_about_an_office() -> None:
+    text = "On peut-tu faire la demande avant d'arriver là-bas?"
+    sure_colocated = ranking(("ask_colocated", 0.91), ("ask_eligibility", 0.04))
+    assert cued_intent(text, "ask_colocated", sure_colocated, frozenset()) == "ask_eligibility"
