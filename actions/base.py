@@ -162,9 +162,11 @@ class CatalogueAction(Action, ABC):
         last = self.last_service(tracker)
         if last is not None:
             readings = other_readings(service_readings(message), self.catalogue(), last)
-            return resolve_service(self.catalogue(), readings, text, limit, place, self.settled_province(last, place))
+            named = resolve_service(self.catalogue(), readings, text, limit, place, self.settled_province(last, place))
+            return self._settled_by_organization(tracker, named, place, limit)
         place_text = self.place_from(tracker, allow_remembered=False)
         named = resolve_service(self.catalogue(), fact_readings(message, place_text), text, limit, place)
+        named = self._settled_by_organization(tracker, named, place, limit)
         if named is not None and (named.matches or named.choices):
             return named
         sentences = [] if event_named else sentence_readings(message, place_text)
@@ -172,6 +174,17 @@ class CatalogueAction(Action, ABC):
         if named is None or not (named.matches or named.choices):
             named = named_by_data(self.catalogue(), message, text, limit, place) or named
         return named
+
+    def _settled_by_organization(
+        self, tracker: Tracker, named: Optional[NamedService], place: Optional[Place], limit: int
+    ) -> Optional[NamedService]:
+        """A choice the organization the client named settles: "quels documents faut-il présenter à la RAMQ", with
+        the model's service the "permanente" of their residence, is the RAMQ's registration, not a PR card."""
+        organization = latest_entity(tracker, "organization")
+        if named is None or not named.choices or not organization:
+            return named
+        settled = resolve_service(self.catalogue(), [organization, named.text], latest_text(tracker), limit, place)
+        return settled if settled is not None and settled.matches and not settled.choices else named
 
     def event_service(
         self, tracker: Tracker, place: Optional[Place], last: Service, question: str

@@ -309,7 +309,7 @@ class ActionFindService(CatalogueAction):
         organization = latest_entity(tracker, "organization")
         if not organization or service_readings(message):
             return False
-        rest = latest_text(tracker).replace(organization, " ")
+        rest = re.sub(re.escape(organization), " ", latest_text(tracker), flags=re.IGNORECASE)  # "service canada"
         place = place_named(message)
         # "I'm in Summerside, PEI. Where do I go for Service Canada stuff?": towns and provinces are no service
         return not query_terms(gazetteer().without_places(rest.replace(place, " ") if place else rest))

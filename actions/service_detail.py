@@ -92,7 +92,7 @@ class ActionServiceDetail(CatalogueAction):
         return [*(ActionServiceFacts.case_line(f, lang) for f in rows), *ActionServiceFacts.sources(rows, lang)]
 
     def _service(self, tracker: Tracker) -> Optional[Service]:
-        named = self.asked_service(tracker, self.resolve_place(self.place_from(tracker)), limit=1)
+        named = self.asked_service(tracker, self.resolve_place(self.place_from(tracker)))
         if named and named.matches:
             return named.matches[0].service
         return self.last_service(tracker)

@@ -107,7 +107,11 @@ class ActionServiceFacts(CatalogueAction):
             return None
         named = self.asked_service(tracker, place, event_named=event_named)
         last = self.last_service(tracker)
-        if last is None or (named and named.matches) or not tracker.get_slot("life_event"):
+        event = tracker.get_slot("life_event")
+        if last is None or (named and named.matches) or not event:
+            return named
+        if event == latest_entity(tracker, "life_event"):
+            # "what if I moved back to Canada for good?" about OAS: a move in this question, no event answered before
             return named
         if question == "fees" and self.catalogue().facts(last.id).amounts:
             return named

@@ -499,3 +499,10 @@ def test_a_story_that_is_no_life_event_but_names_a_service_is_answered_for_the_s
     outcome = run_action(ActionLifeEvent(), make_tracker(text, "life_event", [("service", "EI")]))
     assert "Who may qualify" in outcome.text and "life events such as" not in outcome.text
     assert outcome.slot("last_question") == "eligibility"
+
+
+def test_the_organization_alone_in_lower_case_with_a_town_asks_for_its_offices() -> None:
+    text = "where is service canada in yellowknife"
+    tracker = make_tracker(text, "find_service", [("organization", "Service Canada"), ("place", "yellowknife")])
+    outcome = run_action(ActionFindService(), tracker)
+    assert "5101 50th" in outcome.text and "Several services" not in outcome.text

@@ -180,3 +180,21 @@ def test_a_service_without_a_delay_of_its_own_gets_the_case_another_service_file
     lines = run_action(ActionServiceFacts(), asked).text.splitlines()
     assert lines[0] == "Délais de traitement pour Passeport canadien :"
     assert lines[1].startswith("• Service express, en personne : 2 à 9 jours ouvrables")
+
+
+def test_a_what_if_naming_a_move_stays_with_the_service_under_discussion() -> None:
+    slots = {"last_service_id": "gc-1001", "last_question": "eligibility", "life_event": "moved back"}
+    tracker = make_tracker("what if I moved back to Canada for good?", "inform", [("life_event", "moved back")], slots)
+    outcome = run_action(ActionServiceFacts(), tracker)
+    assert "Old Age Security" in outcome.text and "Revenue Agency" not in outcome.text
+
+
+def test_the_organization_named_settles_a_choice_between_services() -> None:
+    text = (
+        "Bonjour, nous arrivons de Bordeaux avec la résidence permanente et nous nous installons à "
+        "Saint-Hyacinthe. Quels documents faut-il présenter à la RAMQ pour nous inscrire ?"
+    )
+    entities = [("service", "permanente"), ("place", "Saint-Hyacinthe"), ("organization", "RAMQ")]
+    tracker = make_tracker(text, "ask_documents", entities, {"language": "fr"})
+    outcome = run_action(ActionServiceFacts(), tracker)
+    assert outcome.text.startswith("Documents à fournir pour Inscription au régime d'assurance maladie")
