@@ -563,10 +563,11 @@ class Catalogue:
         snap = self.snapshot()
         geometry = self._geometry_of(snap)
         names = snap.office_names
-        # Words no office's name has say nothing about which offices: "Service Canada stuff" is Service Canada's.
-        wanted = " ".join(word for word in fold(organization).split() if word in snap.office_words) or fold(
-            organization
-        )
+        # Words no office's name has say nothing about which offices: "Service Canada stuff" is Service Canada's;
+        # nor does a town the model took in ("service canada st-quentin"), which `place` already says.
+        organization = gazetteer().without_places(organization)
+        kept = [word for word in fold(organization).split() if word in snap.office_words and word not in FUNCTION_WORDS]
+        wanted = " ".join(kept) or fold(organization)
         ranked = heapq.nsmallest(
             limit * 10 if named else limit,
             (

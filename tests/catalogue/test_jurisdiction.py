@@ -149,3 +149,10 @@ def test_of_two_towns_the_one_the_client_is_in_wins_over_a_name() -> None:
 def test_saint_boniface_is_winnipegs_quarter_unless_quebec_is_named() -> None:
     assert whereabouts("on habite à Saint-Boniface").province == "MB"
     assert gazetteer().resolve("Saint-Boniface, QC").province == "QC"
+
+
+def test_a_town_inside_the_organization_asked_for_is_where_not_who(real_catalogue: Catalogue) -> None:
+    place = real_catalogue.resolve_place("Saint-Quentin")
+    assert place is not None
+    offices = real_catalogue.offices_near(place, organization="service canada st-quentin")
+    assert offices and offices[0].location.name.en == "Saint-Quentin Service Canada Centre"
