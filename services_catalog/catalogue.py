@@ -61,13 +61,6 @@ NAME_MATCH = 0.6  # an office's name matched this well is the office the words n
 WEAK_NAME_MATCH = 0.15  # below this no office is named, however far ahead of the others
 STANDS_OUT = 1.4  # how far ahead of the next office a weaker match must be
 FACT_GAP = 0.15  # a match this close to the best, with the facts asked for, is the one a fact question means
-FACT_KINDS = {
-    "documents": "documents",
-    "fees": "costs",
-    "processing_time": "processing_times",
-    "eligibility": "criteria",
-    "amount": "amounts",
-}
 LIFE_EVENT_MIN = 0.4  # a life event named by a search rather than by one of its phrases
 # A life event's phrase is held in its order with at most this many other words inside: "starting a little
 # dog-walking business" starts a business, "notre fille a eu 18 ans" had no baby ("eu une fille").
@@ -854,7 +847,7 @@ class Catalogue:
                 and match.service.organization.state_province in (None, top.service.organization.state_province)
                 and (match is top or not only_top)
                 and known is not None
-                and getattr(known, FACT_KINDS[kind])
+                and _facts_of_kind(known, kind)
             ):
                 return match.service
         return None
@@ -874,7 +867,7 @@ def _facts_of_kind(facts: ServiceFacts, kind: str) -> List[Tuple[Optional[Biling
         return [(None, (c.question, c.rule)) for c in facts.criteria]
     if kind == "fees":
         return [(c.option, ()) for c in facts.costs] + [(f.variant, (f.text,)) for f in facts.amounts]
-    rows = facts.documents if kind == "documents" else facts.processing_times
+    rows = {"documents": facts.documents, "processing_time": facts.processing_times, "amount": facts.amounts}[kind]
     return [(f.variant, (f.text,)) for f in rows]
 
 

@@ -19,6 +19,7 @@ index lives in memory, built from the database at load time:
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
@@ -326,7 +327,8 @@ class TextIndex:
         "permis de licorne". The model sometimes tags only the familiar head word ("licence"), which
         alone would find every licence; the client asked for a kind of licence the catalogue lacks.
         """
-        words, head = fold(context).split(), fold(reading).split()
+        # "dès" (from) folds to "des" (of): "ma pension du RPC dès maintenant" is no "RPC des maintenant"
+        words, head = fold(re.sub(r"(?i)\bdès\b", "depuis", context)).split(), fold(reading).split()
         for i in range(len(words) - len(head) + 1):
             if not head or words[i : i + len(head)] != head:
                 continue

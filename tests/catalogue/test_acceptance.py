@@ -184,6 +184,10 @@ def test_a_kind_the_catalogue_lacks_is_not_any_of_its_kind(real_catalogue: Catal
     # A known qualifier still narrows, and the head alone still finds its kind.
     assert real_catalogue.search_request(["licence"], "I need a marriage licence")
     assert real_catalogue.search_request(["licence"], "where do I renew my licence")
+    # "dès" (from) is no "des" (of): "du RPC dès maintenant" is the CPP from now, not a kind of CPP
+    assert real_catalogue.search_request(
+        ["RPC"], "je demande ma pension du RPC dès maintenant, elle baisse de combien?"
+    )
     # A piece of a reading that found services adds nothing: "canada" alone would bring the Canada Pension Plan.
     pieces = ["canada child benefit", "canada", "child benefit"]
     found = real_catalogue.search_request(pieces, "can we get the canada child benefit?", limit=10)

@@ -195,3 +195,11 @@ def test_a_parent_named_picks_that_parents_weeks(real_catalogue, request_text: s
     variants = [a.variant.en for a in real_catalogue.facts("qc-rqap", request_text).amounts]
     assert any(v.startswith(weeks) for v in variants)
     assert not any(v.startswith("Paternity" if weeks == "Maternity" else "Maternity") for v in variants)
+
+
+def test_what_a_benefit_pays_counts_as_its_fees(real_catalogue) -> None:
+    """ "L'assurance-emploi va me donner combien par semaine?": EI has no fee, but it has what it pays."""
+    matches = real_catalogue.search_services("assurance-emploi", limit=3)
+    chosen = real_catalogue.with_facts(matches, "fees", "L'assurance-emploi va me donner combien par semaine?")
+    assert chosen is not None and chosen.id == matches[0].service.id
+    assert real_catalogue.facts(chosen.id).amounts
