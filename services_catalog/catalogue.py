@@ -556,11 +556,11 @@ class Catalogue:
         snap = self.snapshot()
         geometry = self._geometry_of(snap)
         names = snap.office_names
-        # Words no office's name has say nothing about which offices: "Service Canada stuff" is Service Canada's;
-        # nor does a town the model took in ("service canada st-quentin"), which `place` already says.
-        organization = gazetteer().without_places(organization)
-        kept = [word for word in fold(organization).split() if word in snap.office_words and word not in FUNCTION_WORDS]
-        wanted = " ".join(kept) or fold(organization)
+        wanted = _office_words(organization, snap.office_words)
+        if wanted and not any(wanted in name for name in names.values()):
+            # a town the model ran into the organization ("service canada st-quentin") is where, which `place`
+            # says; only then, since a place can be the organization's own name ("Services Québec")
+            wanted = _office_words(gazetteer().without_places(organization), snap.office_words)
         ranked = heapq.nsmallest(
             limit * 10 if named else limit,
             (
@@ -877,6 +877,11 @@ def _case_names(facts: ServiceFacts, kind: str) -> List[Bilingual]:
 
 def _fact_words(facts: ServiceFacts, kind: str) -> List[Bilingual]:
     return [piece for case, said in _facts_of_kind(facts, kind) for piece in ((case,) if case else ()) + said]
+
+
+def _office_words(organization: str, office_words: FrozenSet[str]) -> str:
+    """The organization's words that office names have: "Service Canada stuff" is Service Canada's."""
+    return " ".join(word for word in fold(organization).split() if word in office_words) or fold(organization)
 
 
 def out_of_reach(hits: List[OfficeHit], max_km: float = NEAR_KM) -> bool:
