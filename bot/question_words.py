@@ -310,6 +310,7 @@ _WHAT_TO_DO = _pattern(
         "what now",
         "what are my options",
         "qu est ce que (?:je|j|on) (?:fais|dois faire|peux faire|fait)",
+        "qu est ce qu (?:on|il faut) (?:fait|doit faire|peut faire|faire)",
         "(?:je|on) fais? quoi",
         "quoi faire",
     ]
@@ -427,11 +428,11 @@ def cued_intent(
         return "life_event"
     if names_life_event and life_event_phrase and _THEIRS.search(folded) and not kinds:
         return "life_event"  # "my dad died, he was getting OAS and CPP, who do I tell?": his services, the event
-    if intent == "life_event" and "service" in tagged and (HOW_TO.search(text) or _LOST_THING.search(folded)):
-        return "find_service"  # "my mom is 64, how does she apply for the CPP?": the service, not the event
     if "service" in tagged and not kinds and _LOST_THING.search(folded) and _WHAT_TO_DO.search(folded):
         # "my passport got stolen last night, what do I do?": what replacing it takes (a declaration, a report)
         return "ask_documents"
+    if intent == "life_event" and "service" in tagged and (HOW_TO.search(text) or _LOST_THING.search(folded)):
+        return "find_service"  # "my mom is 64, how does she apply for the CPP?": the service, not the event
     if (unsure or intent in GENERIC) and not kinds and _OTHER_WAYS.search(folded) and not FOLLOW_UP.match(text):
         return "ask_channels"  # "mon passeport expire en mai, je peux le renouveler par la poste?"
     if intent == "change_language" and "service" in tagged:
@@ -456,6 +457,9 @@ def cued_intent(
     if intent in STRONG_CUES and not unsure:
         if not kinds and names_life_event and "service" not in tagged and not may_i:
             return "life_event"  # "we just had our first baby, what do we need to do now?"
+        if not kinds and life_event_phrase and _WHAT_TO_DO.search(folded):
+            # "On déménage à Grand-Sault. Qu'est-ce qu'on doit faire pour nos cartes pis nos permis?": the move's steps
+            return "life_event"
         if not kinds and _NEED.match(folded) and "?" not in text and not _ASKS.search(folded):
             return "find_service"  # "I need a new SIN" asks for the service, not its documents
         # "need it tomorrow, how much more to have it fast?": a question asked in another kind's words only.

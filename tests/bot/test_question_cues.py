@@ -669,3 +669,16 @@ def test_may_we_apply_with_nothing_tagged_is_no_question_about_an_office() -> No
     text = "On peut-tu faire la demande avant d'arriver là-bas?"
     sure_colocated = ranking(("ask_colocated", 0.91), ("ask_eligibility", 0.04))
     assert cued_intent(text, "ask_colocated", sure_colocated, frozenset()) == "ask_eligibility"
+
+
+def test_a_lost_thing_and_what_to_do_asks_what_replacing_it_takes_even_as_a_story() -> None:
+    text = "I lost my passport on the bus yesterday and it wasn't expired yet. What do I do?"
+    story = ranking(("life_event", 0.41), ("find_service", 0.3))
+    assert cued_intent(text, "life_event", story, frozenset({"service"})) == "ask_documents"
+
+
+def test_what_to_do_about_cards_in_a_move_asks_the_moves_steps_not_documents() -> None:
+    text = "On déménage de Rouyn-Noranda à Grand-Sault. Qu'est-ce qu'on doit faire pour nos cartes pis nos permis?"
+    sure_documents = ranking(("ask_documents", 0.88), ("life_event", 0.05))
+    tagged = frozenset({"service", "place"})
+    assert cued_intent(text, "ask_documents", sure_documents, tagged, life_event_phrase=True) == "life_event"
