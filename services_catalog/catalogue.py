@@ -11,6 +11,7 @@ import heapq
 import logging
 import math
 import os
+import re
 import threading
 import time as clock
 from collections import Counter
@@ -717,6 +718,7 @@ class Catalogue:
         le mois passé, quelles démarches ...": death at 0.26 as a search, but it holds "mort").
         """
         index = self.snapshot().life_event_index
+        texts = [self._without_organizations(text) for text in texts]
         held = [hit for text in texts for hit in index.phrases_in(text, in_order=True, slack=LIFE_EVENT_SLACK)]
         if held:
             longest = max(hit.score for hit in held)
@@ -794,14 +796,25 @@ class Catalogue:
     def life_event_phrased(self, text: str) -> Optional[LifeEvent]:
         """The life event whose name or alias the text holds whole ("je pense arrêter de travailler"), else
         None: no guess from a few shared words, for callers that must not see one where there is none."""
+        text = self._without_organizations(text)
         held = self.snapshot().life_event_index.phrases_in(text, in_order=True, slack=LIFE_EVENT_SLACK)
         return self.snapshot().life_events[held[0].key] if held else None
 
     def life_event_phrases(self, text: str) -> List[FrozenSet[str]]:
         """The words of each life event name or alias the text holds: "plaques" in "sclérose en plaques" is part of
         an illness, not the licence plates it would name alone."""
+        text = self._without_organizations(text)
         held = self.snapshot().life_event_index.held_phrases(text, in_order=True, slack=LIFE_EVENT_SLACK)
         return [phrase for _, phrase in held]
+
+    def _without_organizations(self, text: str) -> str:
+        """The text, folded, without the organizations it names: "envoyer à Retraite Québec" is no retirement, nor
+        "Emploi Québec" a job; a life event's words inside a name are that organization's."""
+        folded = fold(text)
+        for name in self.snapshot().organization_names:
+            if name in folded:
+                folded = re.sub(rf"(?<![0-9a-z]){re.escape(name)}(?![0-9a-z])", " ", folded)
+        return folded
 
     def outreach_near(self, place: Place, radius_km: float = 75.0, today: Optional[date] = None) -> List[Outreach]:
         """Outreach serving a community: current and upcoming first (soonest first), then past (latest first)."""

@@ -85,6 +85,8 @@ class Snapshot:
     # and every word of them, to tell those words from the client's others ("Service Canada stuff").
     office_names: Dict[str, str] = field(default_factory=dict)
     office_words: FrozenSet[str] = frozenset()
+    # Organizations' names of two words or more, folded, longest first: "Retraite Québec" names no retirement.
+    organization_names: Tuple[str, ...] = ()
 
 
 def _channels(listed: Optional[str], added: Sequence[Record]) -> Tuple[str, ...]:
@@ -248,6 +250,13 @@ def load_snapshot(conn: Connection) -> Snapshot:
         life_events=life_events,
         office_names=office_names,
         office_words=frozenset(word for name in office_names.values() for word in name.split()),
+        organization_names=tuple(
+            sorted(
+                {f for o in organizations.values() for n in (o.name.en, o.name.fr) if len((f := fold(n)).split()) > 1},
+                key=len,
+                reverse=True,
+            )
+        ),
         outreach=_outreach(data, organizations, services, locations),
         cross_promotions=[
             CrossPromotion(

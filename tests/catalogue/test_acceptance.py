@@ -105,6 +105,11 @@ def test_having_a_baby_brings_the_birth_bundle_services(real_catalogue: Catalogu
         (["my dad can no longer live alone since his fall"], "caring-for-a-relative"),
         (["je me lance comme travailleuse indépendante en graphisme"], "starting-a-business"),
         (["I'm going freelance as a photographer"], "starting-a-business"),
+        (["I'm 65 next week, living in Surrey BC. What should I be applying for?"], "retiring"),
+        (
+            ["Quels documents je dois envoyer à Retraite Québec pour la prestation de décès de mon mari?"],
+            "death-of-a-family-member",
+        ),
     ],
 )
 def test_a_life_event_is_named_by_a_phrase_the_message_holds(
@@ -120,6 +125,8 @@ def test_a_life_event_is_named_by_a_phrase_the_message_holds(
         "I live alone and need a passport",
         "le dépôt est fait à mon compte",
         "j'ai eu un petit problème avec mon passeport",
+        "the fee went up by $65 this year",
+        "j'ai appelé Retraite Québec pour mon dossier",
     ],
 )
 def test_living_alone_or_an_account_is_no_life_event(real_catalogue: Catalogue, text: str) -> None:
