@@ -52,18 +52,18 @@ def whereabouts(text: str, named_place: Optional[Place] = None) -> Whereabouts:
     """The place and province a request is about; named_place is what the NLU model or the client gave.
 
     With two places or provinces in one sentence and one of them the origin ("from Ontario",
-    "du Québec"), the other is the destination and wins ("moving to PEI from New Brunswick").
+    "du Québec"), the other is the destination and wins ("moving to PEI from New Brunswick"); so does a place
+    moved to over the province of a card the client holds ("my Nova Scotia licence").
     Otherwise the named place, else the town or province the sentence names; a province named
     in words beats a town guessed in another province ("Baie Sainte-Marie, Nouvelle-Écosse").
     """
     mentions = _mentions(text)
-    moving_to = next((m for m in reversed(mentions) if m.towards), None)
-    if moving_to is not None and any(m.held for m in mentions if m is not moving_to):
-        # "moved to Miramichi and swapped my Nova Scotia licence": the licence's province is left behind
-        return Whereabouts(moving_to.place, moving_to.province or None)
-    if len(mentions) > 1 and any(m.origin for m in mentions):
-        destination = next((m for m in reversed(mentions) if m.towards), None) or next(
-            (m for m in reversed(mentions) if not m.origin), None
+    if len(mentions) > 1 and any(m.held for m in mentions):
+        # Left behind for a destination: a province come from, or one a card is from ("moved to Miramichi and
+        # swapped my Nova Scotia licence"); only one come from makes any other place the destination.
+        come_from = any(m.origin for m in mentions)
+        destination = next((m for m in reversed(mentions) if m.towards), None) or (
+            next((m for m in reversed(mentions) if not m.origin), None) if come_from else None
         )
         if destination is not None:
             return Whereabouts(destination.place, destination.province or None)
